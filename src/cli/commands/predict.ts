@@ -1,0 +1,24 @@
+import { basename } from 'node:path';
+import { EngineSession } from '../../engine/session.ts';
+import { predictionsToJson } from '../../engine/model/predict.ts';
+import { list, progressPrinter, readInput, writeJson, type Io } from '../io.ts';
+
+export interface PredictCommandOptions {
+  model: string;
+  data: string;
+  features?: string;
+  output?: string;
+  out?: string;
+  quiet?: boolean;
+}
+
+/** `einblick predict --model M --data D [--features a,b] [--output NAME[:INDEX]] --out P.json`. */
+export async function predictCommand(opts: PredictCommandOptions, io: Io): Promise<void> {
+  const [modelBytes, dataBytes] = await Promise.all([readInput(opts.model, 'model'), readInput(opts.data, 'data')]);
+  const session = new EngineSession();
+  const onProgress = progressPrinter(io, Boolean(opts.quiet));
+  await session.loadModel(modelBytes, basename(opts.model));
+  await session.loadData(dataBytes, basename(opts.data), { onProgress });
+  const { predictions } = await session.predict({ features: list(opts.features), output: opts.output }, { onProgress });
+  await writeJson(predictionsToJson(predictions), opts.out, io);
+}

@@ -1,0 +1,72 @@
+/**
+ * The einblick command line: the same engine as the browser app, for batch runs, CI and checks.
+ * Contract: ../shared/DESIGN.md "Command line". Exit codes: see exit.ts.
+ *
+ * @example await main(['node', 'einblick', 'inspect', '--model', 'm.onnx']) // 0, JSON on stdout
+ */
+import { Command, CommanderError } from 'commander';
+import { configureOrt } from '../engine/model/ort.ts';
+import { EXIT } from './exit.ts';
+import { processIo, reportError, type Io } from './io.ts';
+import { inspectCommand } from './commands/inspect.ts';
+import { predictCommand } from './commands/predict.ts';
+import { VERSION } from '../engine/version.ts';
+
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  configureOrt({ numThreads: 1 });
+  let code: number = EXIT.ok;
+  const run = (fn: () => Promise<void>) => async () => {
+    try {
+      await fn();
+    } catch (err) {
+      code = reportError(err, io);
+    }
+  };
+
+  const program = new Command('einblick')
+    .description('Einblick: explanations and fairness checks for ONNX models, computed locally.')
+    .version(VERSION)
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .showHelpAfterError('(run einblick --help for the list of commands and options)');
+
+  program
+    .command('inspect')
+    .description("print the model's inputs, outputs and task as JSON")
+    .requiredOption('--model <file>', 'ONNX model file')
+    .option('--out <file>', 'write the JSON here instead of stdout')
+    .action((o) => run(() => inspectCommand(o, io))());
+
+  program
+    .command('predict')
+    .description('predict every row of the data; writes {task, output, positive_index, scores, labels}')
+    .requiredOption('--model <file>', 'ONNX model file')
+    .requiredOption('--data <file>', 'data file: CSV, Arrow IPC or Parquet')
+    .option('--features <a,b,c>', 'data columns that fill a matrix input, in order')
+    .option('--output <name[:index]>', 'the output (and column) that holds the score')
+    .option('--out <file>', 'write the JSON here instead of stdout')
+    .option('--quiet', 'no progress on stderr')
+    .action((o) => run(() => predictCommand(o, io))());
+
+  for (const [name, issue] of [['explain', 'explanations'], ['fairness', 'fairness'], ['audit', 'audit workflow']] as const) {
+    program
+      .command(name)
+      .description(`not available yet (${issue}: planned)`)
+      .allowUnknownOption()
+      .allowExcessArguments()
+      .action(() => {
+        io.stderr(`einblick: '${name}' is not available in this version yet (${issue} are being built).\n`);
+        code = EXIT.notImplemented;
+      });
+  }
+
+  try {
+    await program.parseAsync(argv);
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    return reportError(err, io);
+  }
+  return code;
+}

@@ -1,0 +1,59 @@
+/**
+ * The choice of method, as a pure function of what the graph allows, the players, the space and
+ * the budget. It returns the method and the reason, which end up in the result's notes: the
+ * method is never swapped silently.
+ */
+import type { Method, Space } from './types.ts';
+
+export interface MethodContext {
+  space: Space;
+  nPlayers: number;
+  /** The exact structure read from the graph, and whether the space is additive in its margin. */
+  structure: { kind: 'trees' | 'linear'; additive: boolean } | null;
+  /** Why there is no structure (when structure is null). */
+  structureReason: string | null;
+  /** Non-additive space: the pairwise enumeration over the structure (largest pair game, total coalitions). */
+  structurePairs: { maxPlayers: number; coalitions: number } | null;
+  /** Model evaluations that black-box exact enumeration needs (pairwise), or null when unknown. */
+  exactEvaluations: number | null;
+  /** Model evaluations the sampling methods may use for all explained rows together. */
+  budget: number;
+}
+
+export interface MethodChoice {
+  method: Method;
+  /** true: the structured method enumerates pair games (non-additive space). */
+  pairwise: boolean;
+  reason: string;
+}
+
+/** Largest pair game the structured enumeration takes on. */
+export const PAIR_LIMIT = 22;
+/** Coalition tables (sum over pairs of 2^players) the structured enumeration takes on. */
+export const PAIR_COALITION_LIMIT = 2e8;
+
+/**
+ * Picks the method.
+ *
+ * @example chooseMethod({ space: 'logit', nPlayers: 20, structure: { kind: 'trees', additive: true }, ... }).method // 'tree'
+ */
+export function chooseMethod(c: MethodContext): MethodChoice {
+  const s = c.structure;
+  if (s && s.additive) {
+    const what = s.kind === 'trees' ? 'a tree ensemble' : 'an affine map';
+    return { method: s.kind === 'trees' ? 'tree' : 'linear', pairwise: false, reason: `exact ${s.kind === 'trees' ? 'tree' : 'linear'} SHAP: the score is ${what} read from the graph and ${c.space} space is additive in its margin` };
+  }
+  let why = s ? `${c.space} space is not additive in the margin of the ${s.kind === 'trees' ? 'trees' : 'affine map'}` : `no exact structure: ${c.structureReason ?? 'none given'}`;
+  if (s && c.structurePairs) {
+    const p = c.structurePairs;
+    if (p.maxPlayers <= PAIR_LIMIT && p.coalitions <= PAIR_COALITION_LIMIT) {
+      return { method: s.kind === 'trees' ? 'tree' : 'linear', pairwise: true, reason: `exact by enumeration: ${why}, so each background row's game is enumerated over the players that differ (at most ${p.maxPlayers}), with the margin from the graph` };
+    }
+    why += `; pairwise enumeration is too large (up to ${p.maxPlayers} players per pair, ${p.coalitions} coalitions)`;
+  }
+  if (c.exactEvaluations !== null && c.exactEvaluations <= c.budget) {
+    return { method: 'exact', pairwise: true, reason: `exact enumeration with the model: ${why}; ${c.exactEvaluations} model evaluations fit the budget of ${c.budget}` };
+  }
+  const exact = c.exactEvaluations === null ? 'exact enumeration is out of reach' : `exact enumeration needs ${c.exactEvaluations} model evaluations, more than the budget of ${c.budget}`;
+  return { method: 'permutation', pairwise: false, reason: `approximate: ${why}; ${exact}; permutation SHAP (antithetic) with its standard errors` };
+}

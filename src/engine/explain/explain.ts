@@ -1,0 +1,81 @@
+/**
+ * The one entry point: explain(game, model, options) -> Explanation. Picks the method (or checks
+ * the one asked for), runs it and reports the method, budget, error estimate and notes.
+ */
+import { EinblickError } from '../errors.ts';
+import { chooseMethod, type MethodChoice } from './auto.ts';
+import { exactPairs, exactPairsCost } from './exact.ts';
+import { checkGame } from './game.ts';
+import { kernelShap } from './kernel.ts';
+import { checkOptions, defaultSamples, type CheckedOptions } from './options.ts';
+import { permutationShap } from './permutation.ts';
+import { pairCost, prepare, runStructured, type Prepared } from './run-structured.ts';
+import { structured } from './structure.ts';
+import type { BatchModel, ExplainModel, ExplainOptions, Explanation, Game, Method } from './types.ts';
+
+function methodError(method: Method, why: string): EinblickError {
+  return new EinblickError('INVALID_OPTION', `invalid method: ${method}; ${why}`, 'Use --method auto to let Einblick pick an exact method where the model allows one, or permutation for any model.', { option: 'method', value: method });
+}
+
+/** The method asked for, checked against what the model allows. */
+function forced(method: Method, prep: Prepared | null, reason: string | null): MethodChoice {
+  if (method === 'tree' || method === 'linear') {
+    const kind = method === 'tree' ? 'trees' : 'linear';
+    if (!prep || prep.st.kind !== kind) throw methodError(method, `the model's score is not ${method === 'tree' ? 'a tree ensemble' : 'an affine map'} Einblick can read (${reason ?? `it is ${prep?.st.kind === 'trees' ? 'a tree ensemble' : 'an affine map'}`})`);
+    if (prep.blocked) throw methodError(method, prep.blocked);
+    const pairwise = !prep.st.link.additive;
+    return { method, pairwise, reason: pairwise ? 'asked for; the space is not additive in the margin, so each background row\'s game is enumerated' : 'asked for' };
+  }
+  return { method, pairwise: method === 'exact', reason: 'asked for' };
+}
+
+function choose(o: CheckedOptions, game: Game, prep: Prepared | null, reason: string | null, samples: number): MethodChoice {
+  if (o.method !== 'auto') return forced(o.method, prep, reason);
+  const usable = prep && !prep.blocked ? prep : null;
+  const cost = game.players.length <= 20 ? exactPairsCost(game) : null;
+  return chooseMethod({
+    space: o.space,
+    nPlayers: game.players.length,
+    structure: usable ? { kind: usable.st.kind, additive: usable.st.link.additive } : null,
+    structureReason: prep?.blocked ?? reason,
+    structurePairs: usable && !usable.st.link.additive ? pairCost(usable) : null,
+    exactEvaluations: cost && cost.maxPlayers <= 20 ? cost.evaluations : null,
+    budget: samples * game.explain.rows,
+  });
+}
+
+/**
+ * Interventional SHAP values of the game's players for the explained rows.
+ *
+ * @example await explain(game, { structure: { extracted, layout: 'matrix' } }, { space: 'logit' }) // { method: 'tree', ... }
+ */
+export async function explain(game: Game, model: ExplainModel, options: ExplainOptions): Promise<Explanation> {
+  const o = checkOptions(options);
+  const owner = checkGame(game);
+  const ext = model.structure?.extracted;
+  const st = ext && ext.kind !== 'none' ? structured(ext, model.structure!.layout, o.space) : null;
+  const reason = ext ? (ext.kind === 'none' ? ext.reason : null) : 'no structure was read from the graph';
+  const prep = st ? prepare(st, game, owner) : null;
+  const evaluate: BatchModel | undefined = model.evaluate ?? st?.model;
+  if (!evaluate) throw new EinblickError('INTERNAL', 'explain() got neither a model evaluator nor a structure', 'This is a bug in Einblick.');
+  const n = game.players.length, nb = game.background.rows;
+  const samples = o.samples ?? defaultSamples(n, nb);
+  const choice = choose(o, game, prep, reason, samples);
+  const notes = [`method ${o.method === 'auto' ? 'auto' : o.method}: ${choice.reason}`];
+  if (!model.evaluate && st && !['tree', 'linear'].includes(choice.method)) notes.push('model evaluations use the structure read from the graph');
+  const common = { space: o.space, players: game.players.map((p) => p.name), rows: game.rows.slice(), backgroundRows: game.backgroundRows.slice() };
+  const eo = { batchSize: o.batchSize, signal: options.signal, onProgress: options.onProgress };
+  if (choice.method === 'tree' || choice.method === 'linear') {
+    const r = runStructured(prep!, choice.pairwise, options.signal);
+    return { ...common, method: choice.method, baseValue: r.base, values: r.phi, predictions: r.fx, standardErrors: null, errorEstimate: null, budget: { evaluations: 0, samplesPerRow: null }, notes: [...notes, ...r.notes, ...st!.ext.notes] };
+  }
+  if (choice.method === 'exact') {
+    const r = await exactPairs(game, evaluate, eo);
+    return { ...common, method: 'exact', baseValue: r.base, values: r.phi, predictions: r.fx, standardErrors: null, errorEstimate: null, budget: { evaluations: r.evaluations, samplesPerRow: null }, notes };
+  }
+  const run = choice.method === 'kernel' ? kernelShap : permutationShap;
+  const r = await run(game, evaluate, { ...eo, samples, seed: o.seed });
+  notes.push(`${r.units} sampling units per row (seed ${o.seed}); standard errors per value`);
+  const errorEstimate = r.se.reduce((m, v) => Math.max(m, v), 0);
+  return { ...common, method: choice.method, baseValue: r.base, values: r.phi, predictions: r.fx, standardErrors: r.se, errorEstimate, budget: { evaluations: r.evaluations, samplesPerRow: samples }, notes };
+}

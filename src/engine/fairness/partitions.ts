@@ -1,0 +1,82 @@
+/**
+ * All partitions of an analysis: one per group column, then one per requested intersection,
+ * plus warnings about missing values.
+ */
+import { EinblickError } from '../errors.ts';
+import type { Warning } from '../errors.ts';
+import { attributeGroups, intersectGroups } from './groups.ts';
+import type { GroupIndex } from './groups.ts';
+import type { FairnessOptions, GroupColumn } from './types.ts';
+
+/**
+ * Partitions for the group columns and the intersections in options.
+ *
+ * @example buildPartitions([sex, age], 1000, resolveOptions({ intersections: [['sex', 'age']] })).partitions.map((p) => p.name)
+ *   // ['sex', 'age', 'sex+age']
+ */
+export function buildPartitions(
+  columns: GroupColumn[],
+  n: number,
+  opts: FairnessOptions,
+): { partitions: GroupIndex[]; warnings: Warning[] } {
+  const names = columns.map((c) => c.name);
+  if (new Set(names).size !== names.length) {
+    throw new EinblickError('INVALID_OPTION', `invalid group columns: ${names.join(', ')}; a name occurs twice`, 'Give each protected attribute once.', { option: 'protected' });
+  }
+  const singles = columns.map((c) => attributeGroups(c, n, opts.binning[c.name]));
+  const byName = new Map(singles.map((p) => [p.name, p]));
+  const combos = opts.intersections.map((combo) =>
+    intersectGroups(
+      combo.map((name) => {
+        const p = byName.get(name);
+        if (!p) {
+          throw new EinblickError(
+            'INVALID_OPTION',
+            `invalid intersections: ${name}; expected one of ${names.join(', ')}`,
+            'Intersect only attributes that are listed as protected attributes.',
+            { option: 'intersections', attribute: name },
+          );
+        }
+        return p;
+      }),
+    ),
+  );
+  const warnings: Warning[] = [];
+  for (const p of singles) {
+    const g = p.missing.indexOf(true);
+    if (g >= 0) {
+      warnings.push({
+        code: 'missing_group_values',
+        message: `${p.sizes[g]} rows have no value for ${p.name}; they are shown as the group "${p.values[g]}"`,
+        params: { attribute: p.name, rows: p.sizes[g] },
+      });
+    }
+  }
+  const partitions = [...singles, ...combos];
+  for (const name of Object.keys(opts.reference)) {
+    if (!partitions.some((p) => p.name === name)) {
+      throw new EinblickError('INVALID_OPTION', `invalid reference: ${name}; expected one of ${partitions.map((p) => p.name).join(', ')}`, 'Choose reference groups only for analysed attributes.', { option: 'reference' });
+    }
+  }
+  return { partitions, warnings };
+}
+
+/**
+ * Index of the reference group: the person's choice, else the given default.
+ *
+ * @example referenceIndex(sexPartition, { sex: 'male' }, 0) // 1
+ */
+export function referenceIndex(p: GroupIndex, reference: Record<string, string>, fallback: number): { index: number; source: 'user' | 'most_favoured' } {
+  const wanted = reference[p.name];
+  if (wanted === undefined) return { index: fallback, source: 'most_favoured' };
+  const index = p.values.indexOf(wanted);
+  if (index < 0) {
+    throw new EinblickError(
+      'INVALID_OPTION',
+      `invalid reference for ${p.name}: ${wanted}; expected one of ${p.values.join(', ')}`,
+      'Choose the reference group among the groups that occur in the data.',
+      { option: 'reference', attribute: p.name },
+    );
+  }
+  return { index, source: 'user' };
+}

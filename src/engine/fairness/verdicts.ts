@@ -1,0 +1,103 @@
+/**
+ * Plain-language verdicts on an attribute's disparities: a stable code and its params (the UI
+ * translates them), English text, and caveats that say what the number does not prove.
+ * Verdicts state facts (which groups, which rates, the interval); they never call a model fair
+ * or unfair, except for the four-fifths rule, which is a pass/fail rule of thumb by definition.
+ */
+import type { ClassificationDisparities } from './disparities.ts';
+import type { ClassificationGroup } from './group-metrics.ts';
+import type { RateKey } from './rates.ts';
+import type { Verdict } from './types.ts';
+
+const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
+const pts = (x: number): string => `${(100 * x).toFixed(1)} percentage points`;
+
+function v(code: string, params: Verdict['params'], text: string, caveats: Verdict[] = []): Verdict {
+  return { code, params, text, caveats };
+}
+
+/** Groups with the highest and lowest defined value of a rate. */
+function extremes(groups: ClassificationGroup[], rate: RateKey): { hi: ClassificationGroup; lo: ClassificationGroup } | null {
+  const defined = groups.filter((g) => g.rates[rate] !== null);
+  if (defined.length < 2) return null;
+  let hi = defined[0];
+  let lo = defined[0];
+  for (const g of defined) {
+    if ((g.rates[rate] as number) > (hi.rates[rate] as number)) hi = g;
+    if ((g.rates[rate] as number) < (lo.rates[rate] as number)) lo = g;
+  }
+  return { hi, lo };
+}
+
+function baseRateCaveat(a: ClassificationGroup, b: ClassificationGroup, rate: RateKey): Verdict {
+  const gap = Math.abs((a.rates[rate] ?? 0) - (b.rates[rate] ?? 0));
+  return v(
+    'gap_not_proof',
+    { base_rate_gap: gap, group_a: a.value, group_b: b.value },
+    `A difference in rates is not by itself proof of discrimination; the true base rates of ${a.value} and ${b.value} differ by ${pts(gap)}.`,
+  );
+}
+
+function gapVerdict(code: string, groups: ClassificationGroup[], rate: RateKey, what: string): Verdict | null {
+  const e = extremes(groups, rate);
+  if (!e) return v(`${code}_undefined`, { rate }, `The ${what} is defined for fewer than two groups, so it cannot be compared.`);
+  const [hiRate, loRate] = [e.hi.rates[rate] as number, e.lo.rates[rate] as number];
+  return v(
+    code,
+    { highest: e.hi.value, highest_rate: hiRate, lowest: e.lo.value, lowest_rate: loRate, difference: hiRate - loRate },
+    `The ${what} is highest for ${e.hi.value} (${pct(hiRate)}) and lowest for ${e.lo.value} (${pct(loRate)}): a difference of ${pts(hiRate - loRate)}.`,
+    [baseRateCaveat(e.hi, e.lo, 'base_rate')],
+  );
+}
+
+function fourFifthsVerdict(d: ClassificationDisparities, groups: ClassificationGroup[]): Verdict {
+  const ff = d.four_fifths;
+  if (ff.ratio === null || ff.most_favoured === null) {
+    return v('four_fifths_undefined', {}, 'The four-fifths rule cannot be applied: no group receives the favourable outcome.');
+  }
+  const worst = groups.reduce((a, b) => ((ff.ratio_to_most_favoured[b.value] ?? 2) < (ff.ratio_to_most_favoured[a.value] ?? 2) ? b : a));
+  const best = groups.find((g) => g.value === ff.most_favoured) as ClassificationGroup;
+  const [lo, hi] = ff.ratio_ci ?? [null, null];
+  const params = { group: worst.value, ratio: ff.ratio, most_favoured: best.value, ci_low: lo, ci_high: hi };
+  const caveats: Verdict[] = [];
+  if (lo !== null && hi !== null && lo < 0.8 && hi >= 0.8) {
+    caveats.push(v('interval_contains_limit', { ci_low: lo, ci_high: hi },
+      `The interval of the ratio (${lo.toFixed(2)} to ${hi.toFixed(2)}) contains 0.8: with groups of this size the data cannot settle whether the rule is met.`));
+  }
+  caveats.push(v('four_fifths_rule_of_thumb', {},
+    'The four-fifths rule is a rule of thumb from US employment practice, not a legal test under German or EU law; it does not say why the rates differ.'));
+  caveats.push(baseRateCaveat(best, worst, 'favourable_base_rate'));
+  const passes = ff.passes === true;
+  return v(
+    passes ? 'four_fifths_pass' : 'four_fifths_fail',
+    params,
+    passes
+      ? `Every group receives the favourable outcome at least four fifths as often as ${best.value}; the lowest ratio is ${ff.ratio.toFixed(3)} (${worst.value}).`
+      : `${worst.value} receives the favourable outcome only ${ff.ratio.toFixed(3)} times as often as ${best.value}, below the four-fifths (0.8) limit.`,
+    caveats,
+  );
+}
+
+/**
+ * Verdicts for one attribute: demographic parity, equal opportunity, equalized odds, four-fifths.
+ *
+ * @example classificationVerdicts(groups, disparities)[3].code // 'four_fifths_pass'
+ */
+export function classificationVerdicts(groups: ClassificationGroup[], d: ClassificationDisparities): Verdict[] {
+  const small = groups.filter((g) => g.small).map((g) => g.value);
+  const smallCaveat = small.length
+    ? [v('small_groups', { groups: small.join(', ') }, `Some groups are small (${small.join(', ')}): their rates are uncertain; see the intervals.`)]
+    : [];
+  const eo = d.values.equalized_odds_difference;
+  const fprWorse = eo !== null && d.values.false_positive_rate_difference === eo && d.values.true_positive_rate_difference !== eo;
+  const list = [
+    gapVerdict('selection_rate_gap', groups, 'selection_rate', 'share predicted positive (selection rate)'),
+    gapVerdict('tpr_gap', groups, 'tpr', 'share of truly positive cases predicted positive (true positive rate)'),
+    fprWorse
+      ? gapVerdict('equalized_odds_gap_fpr', groups, 'fpr', 'share of truly negative cases predicted positive (false positive rate)')
+      : gapVerdict('equalized_odds_gap_tpr', groups, 'tpr', 'true positive rate, the larger of the two equalized-odds gaps,'),
+    fourFifthsVerdict(d, groups),
+  ].filter((x): x is Verdict => x !== null);
+  for (const x of list) x.caveats.push(...smallCaveat.map((c) => ({ ...c })));
+  return list;
+}

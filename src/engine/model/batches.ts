@@ -1,0 +1,97 @@
+/**
+ * Runs a model over a FeatureSet in batches of rows, checking the AbortSignal and reporting
+ * progress between batches, and reads the score column and labels out of each batch.
+ */
+import { EinblickError, throwIfAborted, type ProgressFn } from '../errors.ts';
+import { buildFeeds } from './feeds.ts';
+import type { LoadedModel } from './load.ts';
+import type { OutputTensor } from './ort.ts';
+import type { FeatureSet } from './types.ts';
+
+export const DEFAULT_BATCH_SIZE = 10_000;
+
+export interface BatchOptions {
+  batchSize?: number;
+  onProgress?: ProgressFn;
+  signal?: AbortSignal;
+  stage?: string;
+}
+
+/**
+ * Calls `onBatch(start, rows, outputs)` for each batch of rows [start, start + rows).
+ *
+ * @example await runBatches(model, features, ['probabilities'], {}, (start, rows, out) => {}) // undefined
+ */
+export async function runBatches(
+  model: LoadedModel,
+  features: FeatureSet,
+  fetch: string[],
+  opts: BatchOptions,
+  onBatch: (start: number, rows: number, outputs: Map<string, OutputTensor>) => void,
+): Promise<void> {
+  const size = opts.batchSize ?? DEFAULT_BATCH_SIZE;
+  if (!Number.isInteger(size) || size < 1) {
+    throw new EinblickError('INVALID_OPTION', `invalid batch size: ${size}; expected a whole number of at least 1`, 'Leave the batch size at its default or pass a positive whole number.', { batchSize: size });
+  }
+  checkFeatureSet(model, features);
+  const total = features.rows;
+  const stage = opts.stage ?? 'predict';
+  opts.onProgress?.({ stage, done: 0, total });
+  for (let start = 0; start < total; start += size) {
+    throwIfAborted(opts.signal);
+    const end = Math.min(start + size, total);
+    const feeds = buildFeeds(model.signature.inputs, model.signature.layout, features, start, end);
+    onBatch(start, end - start, await model.session.run(feeds, fetch));
+    opts.onProgress?.({ stage, done: end, total });
+  }
+  throwIfAborted(opts.signal);
+}
+
+function checkFeatureSet(model: LoadedModel, features: FeatureSet): void {
+  const { layout, width } = model.signature;
+  if (layout === 'matrix' && width !== null && features.columns.length !== width) {
+    throw new EinblickError('WRONG_WIDTH', `the model input ${model.signature.inputs[0].name} takes ${width} features, but ${features.columns.length} were given`, `Name exactly ${width} data columns with --features (in the app: pick ${width} columns).`, { expected: width, actual: features.columns.length });
+  }
+  for (const col of features.columns) {
+    if (col.data.length !== features.rows) {
+      throw new EinblickError('INTERNAL', `a feature column has ${col.data.length} values for ${features.rows} rows`, 'This is a bug in Einblick; please report it.');
+    }
+  }
+}
+
+/**
+ * Copies column `index` (null: the whole 1-D or one-column output) of a batch output into
+ * `target` at `at`.
+ *
+ * @example takeColumn(out, 1, scores, 0) // scores[0..n) = P(class 1)
+ */
+export function takeColumn(t: OutputTensor, index: number | null, target: Float64Array, at: number, rows: number): void {
+  if (!t.numbers) {
+    throw new EinblickError('UNSUPPORTED_OUTPUT', `output ${t.name} holds ${t.type} values, not numbers`, 'Choose a numeric output with --output NAME[:INDEX].', { output: t.name });
+  }
+  const width = outputColumns(t, rows);
+  const col = index ?? 0;
+  if (col >= width || (index === null && width !== 1)) {
+    throw new EinblickError('INVALID_OPTION', `output ${t.name} has ${width} column${width === 1 ? '' : 's'}, so column ${index ?? '(none given)'} cannot be the score`, `Pass --output ${t.name}:INDEX with INDEX from 0 to ${width - 1}.`, { output: t.name, width });
+  }
+  const v = t.numbers;
+  for (let i = 0; i < rows; i++) target[at + i] = v[i * width + col];
+}
+
+/**
+ * The model's own label per row (first column of the label output) into `target` at `at`.
+ *
+ * @example takeLabels(out, labels, 0, 3) // labels[0..3) = ['Good', 'Bad', 'Good']
+ */
+export function takeLabels(t: OutputTensor, target: (string | number)[], at: number, rows: number): void {
+  const width = outputColumns(t, rows);
+  for (let i = 0; i < rows; i++) target[at + i] = t.strings ? t.strings[i * width] : (t.numbers as Float64Array)[i * width];
+}
+
+function outputColumns(t: OutputTensor, rows: number): number {
+  const count = t.numbers ? t.numbers.length : (t.strings as string[]).length;
+  if (t.dims[0] !== rows || count % rows !== 0) {
+    throw new EinblickError('INFERENCE_FAILED', `output ${t.name} has shape [${t.dims.join(', ')}] for ${rows} input rows`, 'The model does not return one result per row; choose another output with --output or check the model.', { output: t.name });
+  }
+  return count / rows;
+}

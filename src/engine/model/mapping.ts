@@ -1,0 +1,102 @@
+/**
+ * Which data column fills which model feature. Per-column inputs are matched by name; a
+ * matrix input is filled by an ordered list of data columns (--features), defaulting to all
+ * data columns when they are numeric and as many as the model's width.
+ */
+import { EinblickError } from '../errors.ts';
+import type { ColumnInfo } from '../data/types.ts';
+import { nearNames } from './names.ts';
+import type { InputSpec, Mapping, ModelSignature } from './types.ts';
+
+const FEATURES_HINT = 'Pass --features a,b,c naming the data columns that fill the model input, in the order the model was trained on (in the app: pick the columns).';
+
+/**
+ * Maps data columns to the model's features; throws MISSING_COLUMN, UNKNOWN_FEATURE,
+ * WRONG_WIDTH, TEXT_FOR_NUMBER or UNSUPPORTED_SIGNATURE with a hint.
+ *
+ * @example mapColumns(signature, columns, ['pirat', 'hirat']).features // ['pirat', 'hirat']
+ */
+export function mapColumns(signature: ModelSignature, columns: ColumnInfo[], features?: string[]): Mapping {
+  if (signature.layout === 'matrix') return mapMatrix(signature, columns, features);
+  const mapping = mapPerColumn(signature.inputs, columns);
+  if (features && features.length > 0) mapping.notes?.push('The model takes one input per column, matched by name; the list of feature columns (--features) is not used.');
+  return mapping;
+}
+
+function mapPerColumn(inputs: InputSpec[], columns: ColumnInfo[]): Mapping {
+  const byName = new Map(columns.map((c) => [c.name, c]));
+  const wide = inputs.filter((i) => i.shape.length > 2 || (i.shape.length === 2 && i.shape[1] !== null && i.shape[1] !== 1));
+  if (wide.length > 0) {
+    const w = wide[0];
+    throw new EinblickError('UNSUPPORTED_SIGNATURE', `model input ${w.name} takes ${w.shape[1] ?? 'several'} columns at once, next to ${inputs.length - 1} other inputs`, 'Einblick supports one matrix input [N, F] or one input per column ([N, 1]); export the model with one input per column.', { input: w.name });
+  }
+  const missing = inputs.filter((i) => !byName.has(i.name)).map((i) => i.name);
+  if (missing.length > 0) throw missingColumns(missing, columns.map((c) => c.name));
+  const notes: string[] = [];
+  const text: string[] = [];
+  for (const input of inputs) {
+    const col = byName.get(input.name) as ColumnInfo;
+    if (col.kind === 'category' && input.type !== 'string') text.push(`${col.name} (model input type ${input.type})`);
+    else if (input.type === 'string' && col.kind === 'number') notes.push(`Column ${col.name} holds numbers; they are given to the text input ${input.name} as text (1 -> "1", 2.5 -> "2.5").`);
+    else if (input.type === 'string' && col.kind === 'boolean') notes.push(`Column ${col.name} holds yes/no values; they are given to the text input ${input.name} as "True" / "False".`);
+    else if (input.type !== 'string' && input.type !== 'bool' && col.kind === 'boolean') notes.push(`Column ${col.name} holds yes/no values; they are given to the model as 1 / 0.`);
+  }
+  if (text.length > 0) throw textForNumber(text, 'Fix the data so that these columns hold numbers, or use a model that takes them as text (string inputs).');
+  const names = inputs.map((i) => i.name);
+  return { layout: 'columns', features: names, columns: names, types: inputs.map((i) => i.type), notes };
+}
+
+function mapMatrix(signature: ModelSignature, columns: ColumnInfo[], features?: string[]): Mapping {
+  const input = signature.inputs[0];
+  const width = signature.width;
+  const byName = new Map(columns.map((c) => [c.name, c]));
+  const notes: string[] = [];
+  let chosen: string[];
+  if (features && features.length > 0) {
+    const unknown = features.filter((f) => !byName.has(f));
+    if (unknown.length > 0) throw unknownFeatures(unknown, columns.map((c) => c.name));
+    if (width !== null && features.length !== width) {
+      throw new EinblickError('WRONG_WIDTH', `the model input ${input.name} takes ${width} features, but ${features.length} columns were named`, `Name exactly ${width} data columns with --features, in the order the model was trained on (in the app: pick ${width} columns).`, { expected: width, actual: features.length });
+    }
+    chosen = features;
+  } else {
+    chosen = defaultFeatures(input, width, columns, notes);
+  }
+  if (input.type !== 'string') {
+    const text = chosen.filter((c) => byName.get(c)?.kind === 'category');
+    if (text.length > 0) throw textForNumber(text.map((t) => `${t} (model input type ${input.type})`), features ? 'Choose numeric columns with --features (encode text columns as numbers first, e.g. one column per category).' : FEATURES_HINT);
+  }
+  return { layout: 'matrix', features: [...chosen], columns: [...chosen], types: chosen.map(() => input.type), notes };
+}
+
+/** No --features: the input's own name for a width-1 input, else all columns if they fit. */
+function defaultFeatures(input: InputSpec, width: number | null, columns: ColumnInfo[], notes: string[]): string[] {
+  if (width === 1 && columns.some((c) => c.name === input.name)) return [input.name];
+  const names = columns.map((c) => c.name);
+  if (width !== null && names.length !== width) {
+    throw new EinblickError('WRONG_WIDTH', `the model input ${input.name} takes ${width} features, but the data has ${names.length} columns`, FEATURES_HINT, { expected: width, actual: names.length });
+  }
+  if (width === null) notes.push(`The model does not state its input width; all ${names.length} data columns are used in file order.`);
+  else notes.push(`All ${names.length} data columns fill the model input ${input.name}, in file order.`);
+  return names;
+}
+
+function missingColumns(missing: string[], available: string[]): EinblickError {
+  const suggestions = missing.map((m) => ({ m, near: nearNames(m, available) })).filter((s) => s.near.length > 0);
+  const did = suggestions.map((s) => `${s.m}: did you mean ${s.near.join(' or ')}?`).join('; ');
+  return new EinblickError(
+    'MISSING_COLUMN',
+    `missing column${missing.length > 1 ? 's' : ''}: ${missing.join(', ')} (the model needs one data column per input, named like the input)`,
+    `Add ${missing.length > 1 ? 'these columns' : 'this column'} to the data or rename the matching columns.${did ? ' ' + did : ''}`,
+    { columns: missing, suggestions: suggestions.map((s) => `${s.m} -> ${s.near.join(' | ')}`) },
+  );
+}
+
+function unknownFeatures(unknown: string[], available: string[]): EinblickError {
+  const did = unknown.map((u) => ({ u, near: nearNames(u, available) })).filter((s) => s.near.length > 0).map((s) => `${s.u}: did you mean ${s.near.join(' or ')}?`).join('; ');
+  return new EinblickError('UNKNOWN_FEATURE', `unknown feature column${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}; the data has no such column`, `Name data columns that exist in --features (check spelling and case).${did ? ' ' + did : ''}`, { columns: unknown });
+}
+
+function textForNumber(items: string[], hint: string): EinblickError {
+  return new EinblickError('TEXT_FOR_NUMBER', `text column${items.length > 1 ? 's' : ''} where the model expects numbers: ${items.join(', ')}`, hint, { columns: items });
+}

@@ -1,0 +1,94 @@
+/**
+ * Seeded pseudo-random numbers. Every random choice Einblick makes (background samples,
+ * permutations, bootstrap resamples) comes from here, so that a seed reproduces a result.
+ *
+ * Generator: xoshiro128** (Blackman and Vigna), seeded through splitmix32.
+ */
+
+export interface Rng {
+  /** Uniform in [0, 1), 32 bits of randomness. */
+  next(): number;
+  /** Uniform integer in [0, n). */
+  int(n: number): number;
+  /** Raw 32-bit unsigned integer. */
+  u32(): number;
+}
+
+function splitmix32(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x9e3779b9) >>> 0;
+    let z = s;
+    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0;
+    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
+    return (z ^ (z >>> 16)) >>> 0;
+  };
+}
+
+/**
+ * A generator for a seed (any integer; the same seed gives the same sequence everywhere).
+ *
+ * @example const r = rng(1); r.int(10) // 0..9, the same on every machine
+ */
+export function rng(seed: number): Rng {
+  if (!Number.isInteger(seed)) throw new Error(`invalid seed: ${seed}; expected an integer`);
+  const sm = splitmix32(seed);
+  let a = sm(), b = sm(), c = sm(), d = sm();
+  const u32 = (): number => {
+    const result = Math.imul(rotl(Math.imul(b, 5), 7), 9) >>> 0;
+    const t = b << 9;
+    c ^= a;
+    d ^= b;
+    b ^= c;
+    a ^= d;
+    c ^= t;
+    d = rotl(d, 11);
+    return result;
+  };
+  return {
+    u32,
+    next: () => u32() / 4294967296,
+    int: (n: number) => {
+      if (!(n > 0) || n > 4294967296) throw new Error(`invalid range: ${n}`);
+      // rejection sampling: no modulo bias
+      const limit = 4294967296 - (4294967296 % n);
+      let x = u32();
+      while (x >= limit) x = u32();
+      return x % n;
+    },
+  };
+}
+
+function rotl(x: number, k: number): number {
+  return ((x << k) | (x >>> (32 - k))) >>> 0;
+}
+
+/**
+ * k distinct indices from 0..n-1, in increasing order (a seeded simple random sample).
+ *
+ * @example sampleIndices(1000, 3, 1) // e.g. [17, 402, 913]
+ */
+export function sampleIndices(n: number, k: number, seed: number): number[] {
+  if (k >= n) return Array.from({ length: n }, (_, i) => i);
+  const r = rng(seed);
+  // Floyd's algorithm: k draws, no array of size n
+  const chosen = new Set<number>();
+  for (let j = n - k; j < n; j++) {
+    const t = r.int(j + 1);
+    chosen.add(chosen.has(t) ? j : t);
+  }
+  return [...chosen].sort((x, y) => x - y);
+}
+
+/** Fisher-Yates shuffle of 0..n-1. */
+export function permutation(n: number, r: Rng): Uint32Array {
+  const p = new Uint32Array(n);
+  for (let i = 0; i < n; i++) p[i] = i;
+  for (let i = n - 1; i > 0; i--) {
+    const j = r.int(i + 1);
+    const t = p[i];
+    p[i] = p[j];
+    p[j] = t;
+  }
+  return p;
+}

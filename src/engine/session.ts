@@ -1,0 +1,108 @@
+/**
+ * The engine as one stateful object: the loaded table, the loaded model and what follows from
+ * them. The worker host (src/worker/engine.worker.ts) and the CLI (src/cli) are thin shells around
+ * it, so a number in the browser and on the command line comes from the same code.
+ *
+ * @example
+ *   const s = new EngineSession();
+ *   await s.loadModel(modelBytes, 'model.onnx');
+ *   await s.loadData(csvBytes, 'data.csv');
+ *   const check = s.checkMapping(); // { ok: true, mapping, notes }
+ *   const { predictions } = await s.predict({}, {}); // predictions.scores: Float64Array
+ */
+import type { Table } from 'apache-arrow';
+import { EinblickError, toErrorInfo, type ErrorInfo, type ProgressFn, type Warning } from './errors.ts';
+import { loadTable } from './data/load.ts';
+import type { ColumnInfo, LoadedTable, DataFormat } from './data/types.ts';
+import { loadModel, predict, disposeModel, type LoadedModel } from './model/predict.ts';
+import { mapColumns } from './model/mapping.ts';
+import { encodeFeatures } from './model/encode.ts';
+import type { Mapping, ModelSignature, Predictions } from './model/types.ts';
+import { previewRows, type Preview } from './preview.ts';
+
+export interface DataSummary {
+  fileName: string;
+  format: DataFormat;
+  rows: number;
+  columns: ColumnInfo[];
+  csv?: { delimiter: string; decimal: '.' | ',' };
+  warnings: Warning[];
+  preview: Preview;
+}
+
+export interface ModelSummary {
+  fileName: string;
+  bytes: number;
+  signature: ModelSignature;
+}
+
+export type MappingCheck =
+  | { ok: true; mapping: Mapping }
+  | { ok: false; error: ErrorInfo };
+
+export interface PredictResult {
+  predictions: Predictions;
+  mapping: Mapping;
+}
+
+export interface RunOptions {
+  onProgress?: ProgressFn;
+  signal?: AbortSignal;
+}
+
+export class EngineSession {
+  private data: LoadedTable | null = null;
+  private model: LoadedModel | null = null;
+
+  /** Loads a CSV, Arrow or Parquet file and replaces the current table. */
+  async loadData(bytes: Uint8Array, fileName: string, opts: RunOptions & { delimiter?: string; decimal?: '.' | ',' } = {}): Promise<DataSummary> {
+    const loaded = await loadTable(bytes, fileName, opts);
+    this.data = loaded;
+    return {
+      fileName,
+      format: loaded.format,
+      rows: loaded.rows,
+      columns: loaded.columns,
+      csv: loaded.csv,
+      warnings: loaded.warnings,
+      preview: previewRows(loaded.table, 20),
+    };
+  }
+
+  /** Loads an ONNX model and replaces the current one. */
+  async loadModel(bytes: Uint8Array, fileName: string): Promise<ModelSummary> {
+    const model = await loadModel(bytes, fileName);
+    if (this.model) await disposeModel(this.model);
+    this.model = model;
+    return { fileName, bytes: bytes.length, signature: model.signature };
+  }
+
+  /** Whether the data fits the model; never throws for a misfit, returns the reason instead. */
+  checkMapping(features?: string[]): MappingCheck {
+    try {
+      const { model, data } = this.require();
+      return { ok: true, mapping: mapColumns(model.signature, data.columns, features) };
+    } catch (err) {
+      return { ok: false, error: toErrorInfo(err) };
+    }
+  }
+
+  /** Predicts every row of the table. */
+  async predict(req: { features?: string[]; output?: string }, opts: RunOptions): Promise<PredictResult> {
+    const { model, data } = this.require();
+    const mapping = mapColumns(model.signature, data.columns, req.features);
+    const features = encodeFeatures(data.table, mapping);
+    const predictions = await predict(model, features, { output: req.output, ...opts });
+    return { predictions, mapping };
+  }
+
+  get table(): Table | null {
+    return this.data?.table ?? null;
+  }
+
+  private require(): { model: LoadedModel; data: LoadedTable } {
+    if (!this.model) throw new EinblickError('INVALID_OPTION', 'no model loaded', 'Choose an ONNX model file first.');
+    if (!this.data) throw new EinblickError('INVALID_OPTION', 'no data loaded', 'Choose a data file (CSV, Arrow or Parquet) first.');
+    return { model: this.model, data: this.data };
+  }
+}
