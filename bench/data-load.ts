@@ -6,7 +6,7 @@
  */
 import { fork } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, openSync, writeSync, closeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { tableToIPC } from 'apache-arrow';
@@ -35,7 +35,7 @@ function writeCsv(dir: string, rows: number): string {
     for (let j = 0; j < 18; j++) {
       if (j % 6 === 5 && r.next() < 0.05) cells.push('');
       else if (j < 6) cells.push(String(r.int(100000)));
-      else cells.push((r.next() * 1000 - 200).toFixed((j % 3) + 1));
+      else cells.push((r.next() * 100 - 20).toFixed((j % 3) + 1));
     }
     for (const k of LEVELS) cells.push(`level_${r.int(k)}`);
     cells.push(r.next() < 0.5 ? 'true' : 'false', r.next() < 0.01 ? '' : r.next() < 0.3 ? 'TRUE' : 'FALSE');
@@ -50,32 +50,58 @@ function writeCsv(dir: string, rows: number): string {
   return path;
 }
 
+const round = (x: number): number => Math.round(x * 100) / 100;
+
 /** Child process: load one file and report time and memory. */
 async function measure(path: string): Promise<void> {
   const bytes = new Uint8Array(readFileSync(path));
   let peakHeap = process.memoryUsage().heapUsed;
   const timer = setInterval(() => (peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed)), 20);
   let progressEvents = 0;
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const loaded = await loadTable(bytes, path, { onProgress: () => progressEvents++ });
   const seconds = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
   clearInterval(timer);
   peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
   const kinds = loaded.columns.map((c) => c.kind[0]).join('');
-  process.send!({
+  const report = {
     file: path.split('/').pop(),
-    megabytes: bytes.length / 1e6,
+    megabytes: round(bytes.length / 1e6),
     rows: loaded.rows,
     columns: loaded.columns.length,
     kinds,
-    seconds,
-    rowsPerSecond: loaded.rows / seconds,
+    seconds: round(seconds),
+    cpuSeconds: round((cpu.user + cpu.system) / 1e6),
+    rowsPerSecond: Math.round(loaded.rows / seconds),
+    loadAverage1m: round(loadavg()[0]),
     progressEvents,
-    peakRssMB: process.resourceUsage().maxRSS / 1024,
-    peakHeapUsedMB: peakHeap / 1e6,
-    heapUsedAfterMB: process.memoryUsage().heapUsed / 1e6,
+    peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+    peakHeapUsedMB: Math.round(peakHeap / 1e6),
+    heapUsedAfterMB: Math.round(process.memoryUsage().heapUsed / 1e6),
+    arrayBuffersAfterMB: Math.round(process.memoryUsage().arrayBuffers / 1e6),
     warnings: loaded.warnings.length,
-  });
+  };
+  // measured after the figures above, so that the cancelled load does not count in them
+  process.send!({ ...report, cancelLatencyMs: await cancelLatency(bytes, path) });
+}
+
+/**
+ * Milliseconds from the moment a cancel is asked for (a timer 1 s into a second load, which can
+ * only fire when the loader yields) until the load rejects with CANCELLED.
+ */
+async function cancelLatency(bytes: Uint8Array, path: string): Promise<number | null> {
+  const controller = new AbortController();
+  const abortedAt = performance.now() + 1000;
+  setTimeout(() => controller.abort(), 1000);
+  try {
+    await loadTable(bytes, path, { signal: controller.signal });
+    return null; // finished within 1 s: nothing to cancel
+  } catch (err) {
+    if ((err as { code?: string }).code !== 'CANCELLED') throw err;
+    return Math.round(performance.now() - abortedAt);
+  }
 }
 
 function runChild(path: string): Promise<Record<string, unknown>> {

@@ -8,7 +8,9 @@ import os from 'node:os';
 import { classificationFairness } from '../src/engine/fairness/classification.ts';
 import { groupCurves } from '../src/engine/fairness/curves.ts';
 import { attributeGroups } from '../src/engine/fairness/groups.ts';
+import { tsKernels } from '../src/engine/fairness/kernels.ts';
 import { scoreOrder } from '../src/engine/fairness/order.ts';
+import { loadFairnessKernels } from '../src/wasm/fairness-kernels.ts';
 import type { CategoricalColumn, FairnessOptionsInput } from '../src/engine/fairness/types.ts';
 import { rng } from '../src/engine/random.ts';
 
@@ -68,11 +70,19 @@ const main = time('12 groups, all metrics, Wilson + 1000 bootstrap, AUC DeLong',
 time('12 groups, no intervals from bootstrap', run([d.region], { bootstrap: false }));
 time('12 + 3 groups + 36 intersections, 1000 bootstrap', run([d.region, d.age], { intersections: [['region', 'age']] }));
 time('12 groups, top-k 1%, 10%, 50%', run([d.region], { topK: [{ fraction: 0.01 }, { fraction: 0.1 }, { fraction: 0.5 }] }));
-time('score order only (sort + ranks + counting sort)', () => scoreOrder(d.scores));
+time('score order only (radix sort of the float64 keys)', () => scoreOrder(d.scores));
 const so = scoreOrder(d.scores);
 const part = attributeGroups(d.region, N);
 time('threshold curves, 12 groups (given the order)', () => groupCurves(so, d.yTrue, part));
 const small = data(5_000, 12);
 time('5,000 rows, 12 groups, AUC bootstrap 1000 (row resampling)', () =>
   classificationFairness({ task: 'classification', scores: small.scores, yTrue: small.yTrue, groups: [small.region] }, { aucInterval: 'bootstrap' }));
+const wasm = await loadFairnessKernels();
+time('same as the first line, with the wasm kernels', () => classificationFairness({ ...base, groups: [d.region] }, { bootstrap: { samples: 1000, seed: 1 } }, { kernels: wasm }));
+const ids = attributeGroups(d.region, N).ids;
+time('kernel confusionCounts, TypeScript', () => tsKernels.confusionCounts(d.scores, d.yTrue, ids, 12, 0.5));
+time('kernel confusionCounts, wasm (incl. copying in and out)', () => wasm.confusionCounts(d.scores, d.yTrue, ids, 12, 0.5));
+const counts = tsKernels.confusionCounts(d.scores, d.yTrue, ids, 12, 0.5);
+time('kernel disparityReplicates 12 groups x 1000, TypeScript', () => tsKernels.disparityReplicates(counts, 12, true, 0, 1000, 1));
+time('kernel disparityReplicates 12 groups x 1000, wasm', () => wasm.disparityReplicates(counts, 12, true, 0, 1000, 1));
 console.log(`ratio fairlearn MetricFrame (${FAIRLEARN_SECONDS} s, no intervals) / Einblick median (with intervals): ${((FAIRLEARN_SECONDS * 1000) / main).toFixed(1)}x`);

@@ -10,6 +10,7 @@ import { EXIT } from './exit.ts';
 import { processIo, reportError, type Io } from './io.ts';
 import { inspectCommand } from './commands/inspect.ts';
 import { predictCommand } from './commands/predict.ts';
+import { fairnessCommand } from './commands/fairness.ts';
 import { VERSION } from '../engine/version.ts';
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
@@ -48,7 +49,32 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     .option('--quiet', 'no progress on stderr')
     .action((o) => run(() => predictCommand(o, io))());
 
-  for (const [name, issue] of [['explain', 'explanations'], ['fairness', 'fairness'], ['audit', 'audit workflow']] as const) {
+  const collect = (v: string, prev: string[]) => [...prev, v];
+  program
+    .command('fairness')
+    .description('group metrics, disparities and their uncertainty, per protected attribute and intersection')
+    .requiredOption('--model <file>', 'ONNX model file')
+    .requiredOption('--data <file>', 'data file: CSV, Arrow IPC or Parquet')
+    .option('--features <a,b,c>', 'data columns that fill a matrix input, in order')
+    .option('--output <name[:index]>', 'the output (and column) that holds the score')
+    .option('--task <task>', 'classification, regression or anomaly (default: detected)')
+    .option('--label <column[=value]>', 'the true outcome column and its positive value')
+    .option('--favourable <value>', 'the outcome value that is good for the person (default: the positive value)')
+    .requiredOption('--protected <a,b>', 'columns that describe groups')
+    .option('--intersect <a+b,...>', 'intersections of protected attributes')
+    .option('--threshold <t>', 'score at or above which a case is predicted positive (default 0.5)')
+    .option('--top-k <10%,50>', 'ranking cut-offs: counts or percentages')
+    .option('--bins <column=edges|qN>', 'bins for a number column, e.g. Age=25,35,50 or Age=q4 (repeatable)', collect, [])
+    .option('--reference <attribute=value>', 'reference group (default: the most favoured) (repeatable)', collect, [])
+    .option('--bootstrap <n>', 'bootstrap samples for intervals (default 1000; 0 = none)')
+    .option('--seed <n>', 'seed of the bootstrap (default 1)')
+    .option('--min-group-size <n>', 'warn about groups smaller than this (default 30)')
+    .option('--no-small-group-warnings', 'do not warn about small groups')
+    .option('--out <file>', 'write the JSON here instead of stdout')
+    .option('--quiet', 'no progress or notes on stderr')
+    .action((o) => run(() => fairnessCommand(o, io))());
+
+  for (const [name, issue] of [['explain', 'explanations'], ['audit', 'audit workflow']] as const) {
     program
       .command(name)
       .description(`not available yet (${issue}: planned)`)

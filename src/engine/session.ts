@@ -19,6 +19,10 @@ import { mapColumns } from './model/mapping.ts';
 import { encodeFeatures } from './model/encode.ts';
 import type { Mapping, ModelSignature, Predictions } from './model/types.ts';
 import { previewRows, type Preview } from './preview.ts';
+import { resolveScore } from './model/resolve.ts';
+import type { Task } from './model/types.ts';
+import { parseLabel } from './analyses/outcome.ts';
+import { runFairness, type FairnessSpec, type FairnessRun } from './analyses/fairness-run.ts';
 
 export interface DataSummary {
   fileName: string;
@@ -43,7 +47,12 @@ export type MappingCheck =
 export interface PredictResult {
   predictions: Predictions;
   mapping: Mapping;
+  /** Non-fatal problems met while feeding the data (e.g. missing values given as NaN). */
+  warnings: Warning[];
 }
+
+/** What the fairness request returns: the results JSON (the contract), warnings and the scores. */
+export type FairnessResultMessage = FairnessRun & { predictions: Predictions };
 
 export interface RunOptions {
   onProgress?: ProgressFn;
@@ -93,7 +102,22 @@ export class EngineSession {
     const mapping = mapColumns(model.signature, data.columns, req.features);
     const features = encodeFeatures(data.table, mapping);
     const predictions = await predict(model, features, { output: req.output, ...opts });
-    return { predictions, mapping };
+    return { predictions, mapping, warnings: features.warnings ?? [] };
+  }
+
+  /**
+   * Predicts every row and runs the fairness analysis. When the outcome's positive value is one
+   * of the model's class labels, the score is the probability of exactly that class.
+   */
+  async fairness(req: { features?: string[]; output?: string; task?: Task; spec: FairnessSpec }, opts: RunOptions): Promise<FairnessResultMessage> {
+    const { model, data } = this.require();
+    const mapping = mapColumns(model.signature, data.columns, req.features);
+    const features = encodeFeatures(data.table, mapping);
+    const positive = req.output === undefined ? positiveClassFor(model.signature, req.task, req.spec.label) : undefined;
+    const predictions = await predict(model, features, { output: req.output, task: req.task, positive, ...opts });
+    const run = runFairness(data.table, data.columns, predictions, req.spec, opts);
+    run.warnings.unshift(...(features.warnings ?? []));
+    return { ...run, predictions };
   }
 
   get table(): Table | null {
@@ -104,5 +128,21 @@ export class EngineSession {
     if (!this.model) throw new EinblickError('INVALID_OPTION', 'no model loaded', 'Choose an ONNX model file first.');
     if (!this.data) throw new EinblickError('INVALID_OPTION', 'no data loaded', 'Choose a data file (CSV, Arrow or Parquet) first.');
     return { model: this.model, data: this.data };
+  }
+}
+
+/** The model class label that equals the outcome's positive value, if the model names its classes. */
+function positiveClassFor(signature: ModelSignature, task: Task | undefined, label: string | undefined): string | number | undefined {
+  if (!label) return undefined;
+  const { value } = parseLabel(label);
+  if (value === null) return undefined;
+  try {
+    const r = resolveScore(signature, { task });
+    if (r.task !== 'classification') return undefined;
+    return r.classLabels?.find((c) => String(c) === value);
+  } catch {
+    // ambiguous outputs: the class is then found by label among all probability columns
+    const probs = signature.outputs.filter((o) => o.role === 'probabilities');
+    return probs.length === 1 ? probs[0].classLabels?.find((c) => String(c) === value) : undefined;
   }
 }

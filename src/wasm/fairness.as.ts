@@ -6,7 +6,10 @@
 //   confusionCounts      <-> counts.ts predictAt + confusionCounts
 //   disparityReplicates  <-> bootstrap.ts disparityReplicates (with random.ts rng, binomial.ts,
 //                            disparity-kernel.ts disparityVector)
-// Memory: no managed objects (runtime stub); the host writes inputs at byte offsets from
+// Math: log, exp and log1p are imported from the host's JavaScript Math (built with
+// --use Math=JSMath), so that they round exactly as in the TypeScript twin and the seeded draws
+// are bit for bit the same; sqrt, floor, abs, min and max are exact wasm instructions.
+// Memory: no managed objects and no allocation at all (runtime stub; tables in static data); the host writes inputs at byte offsets from
 // heapBase() upwards, grows memory as needed, and reads the outputs back.
 
 // ---- seeded generator: xoshiro128** seeded through splitmix32, exactly as random.ts ----
@@ -53,20 +56,21 @@ function open01(): f64 {
 
 // ---- binomial: inversion for n·p < 10, BTRS (Hörmann 1993) above; as binomial.ts ----
 
-const TAIL = new StaticArray<f64>(10);
+// 10 f64 in static data (below __heap_base, so the host's arrays never overlap it)
+const TAIL: usize = memory.data(80, 8);
 let tailReady = false;
 
 function fillTail(): void {
   let logFact = 0.0;
   for (let k = 0; k < 10; k++) {
     if (k > 0) logFact += Math.log(<f64>k);
-    TAIL[k] = logFact - ((<f64>k + 0.5) * Math.log(<f64>k + 1.0) - (<f64>k + 1.0) + 0.5 * Math.log(2.0 * Math.PI));
+    store<f64>(TAIL + (<usize>k << 3), logFact - ((<f64>k + 0.5) * Math.log(<f64>k + 1.0) - (<f64>k + 1.0) + 0.5 * Math.log(2.0 * Math.PI)));
   }
   tailReady = true;
 }
 
 function stirlingTail(k: f64): f64 {
-  if (k < 10.0) return unchecked(TAIL[<i32>k]);
+  if (k < 10.0) return load<f64>(TAIL + (<usize>k << 3));
   const kp1sq = (k + 1.0) * (k + 1.0);
   return (1.0 / 12.0 - (1.0 / 360.0 - 1.0 / 1260.0 / kp1sq) / kp1sq) / (k + 1.0);
 }
@@ -75,7 +79,7 @@ function inversion(n: f64, p: f64): f64 {
   const q = 1.0 - p;
   const qn = Math.exp(n * Math.log1p(-p));
   const np = n * p;
-  const bound = Math.min(n, np + 10.0 * Math.sqrt(np * q + 1.0));
+  const bound = min<f64>(n, np + 10.0 * sqrt<f64>(np * q + 1.0));
   const ratio = p / q;
   while (true) {
     let x = 0.0;
@@ -93,20 +97,20 @@ function inversion(n: f64, p: f64): f64 {
 }
 
 function btrs(n: f64, p: f64): f64 {
-  const spq = Math.sqrt(n * p * (1.0 - p));
+  const spq = sqrt<f64>(n * p * (1.0 - p));
   const b = 1.15 + 2.53 * spq;
   const a = -0.0873 + 0.0248 * b + 0.01 * p;
   const c = n * p + 0.5;
   const vr = 0.92 - 4.2 / b;
   const ratio = p / (1.0 - p);
   const alpha = (2.83 + 5.1 / b) * spq;
-  const m = Math.floor((n + 1.0) * p);
+  const m = floor<f64>((n + 1.0) * p);
   const hm = (m + 0.5) * Math.log((m + 1.0) / (ratio * (n - m + 1.0))) + stirlingTail(m) + stirlingTail(n - m);
   while (true) {
     const u = open01() - 0.5;
     let v = open01();
-    const us = 0.5 - Math.abs(u);
-    const k = Math.floor(((2.0 * a) / us + b) * u + c);
+    const us = 0.5 - abs<f64>(u);
+    const k = floor<f64>(((2.0 * a) / us + b) * u + c);
     if (us >= 0.07 && v <= vr) return k;
     if (k < 0.0 || k > n) continue;
     v = Math.log((v * alpha) / (a / (us * us) + b));
@@ -206,7 +210,7 @@ function spread(rates: usize, from: i32, G: i32): void {
 function worse(a: f64, b: f64, larger: bool): f64 {
   if (a != a) return b;
   if (b != b) return a;
-  return larger ? Math.max(a, b) : Math.min(a, b);
+  return larger ? max<f64>(a, b) : min<f64>(a, b);
 }
 
 function disparityVector(c: usize, G: i32, favPos: bool, ref: i32, out: usize, scratch: usize): void {
@@ -274,4 +278,11 @@ export function disparityReplicates(counts: usize, G: i32, favPos: i32, ref: i32
     disparityVector(rep, G, favPos != 0, ref, vec, scratch);
     for (let s = 0; s < L; s++) wr(out, s * samples + b, rd(vec, s));
   }
+}
+
+/** `count` Binomial(n, p) draws from a fresh generator seeded with `seed`, written to out (f64); for tests. */
+export function binomialDraws(n: f64, p: f64, seed: u32, count: i32, out: usize): void {
+  if (!tailReady) fillTail();
+  seedRng(seed);
+  for (let i = 0; i < count; i++) wr(out, i, binomial(n, p));
 }

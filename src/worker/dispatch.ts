@@ -19,6 +19,8 @@ export async function dispatch(session: EngineSession, request: Exclude<Request,
       return session.checkMapping(request.features);
     case 'predict':
       return session.predict({ features: request.features, output: request.output }, opts);
+    case 'fairness':
+      return session.fairness(request, opts);
   }
 }
 

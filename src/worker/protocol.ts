@@ -11,11 +11,28 @@
  */
 import { z } from 'zod';
 import type { ErrorInfo, Progress } from '../engine/errors.ts';
-import type { DataSummary, ModelSummary, MappingCheck, PredictResult } from '../engine/session.ts';
+import type { DataSummary, ModelSummary, MappingCheck, PredictResult, FairnessResultMessage } from '../engine/session.ts';
 
 export const PROTOCOL_VERSION = 1;
 
 const bytes = z.instanceof(ArrayBuffer);
+
+const binningSchema = z.union([z.object({ edges: z.array(z.number()) }), z.object({ quantiles: z.number().int().min(2) })]);
+
+/** The fairness choices (FairnessSpec): keys mirror the CLI flags and the audit file. */
+export const fairnessSpecSchema = z.object({
+  label: z.string().optional(),
+  favourable: z.string().optional(),
+  protected: z.array(z.string()).min(1),
+  intersect: z.array(z.string()).optional(),
+  threshold: z.number().min(0).max(1).optional(),
+  topK: z.array(z.string()).optional(),
+  bins: z.record(z.string(), binningSchema).optional(),
+  reference: z.record(z.string(), z.string()).optional(),
+  bootstrap: z.number().int().min(0).optional(),
+  seed: z.number().int().optional(),
+  minGroupSize: z.union([z.number().int().min(1), z.literal(false)]).optional(),
+});
 
 /** Requests, one member per engine operation. */
 export const requestSchema = z.discriminatedUnion('kind', [
@@ -33,6 +50,13 @@ export const requestSchema = z.discriminatedUnion('kind', [
     features: z.array(z.string()).optional(),
     output: z.string().optional(),
   }),
+  z.object({
+    kind: z.literal('fairness'),
+    features: z.array(z.string()).optional(),
+    output: z.string().optional(),
+    task: z.enum(['classification', 'regression', 'anomaly']).optional(),
+    spec: fairnessSpecSchema,
+  }),
   z.object({ kind: z.literal('cancel'), target: z.number().int() }),
 ]);
 
@@ -45,6 +69,7 @@ export interface ResultMap {
   loadModel: ModelSummary;
   checkMapping: MappingCheck;
   predict: PredictResult;
+  fairness: FairnessResultMessage;
   cancel: { cancelled: boolean };
 }
 

@@ -47,6 +47,6 @@ export function signatureToJson(s: ModelSignature): Record<string, unknown> {
     opsets: s.opsets,
     producer: s.producer,
     ir_version: s.irVersion,
-    notes: s.notes,
+    notes: s.notes.map((n) => n.message),
   };
 }

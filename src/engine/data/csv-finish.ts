@@ -1,6 +1,6 @@
 /**
- * Turns the CSV columns into Arrow vectors once all rows are read, and collects warnings:
- * columns with no value at all, and category columns whose values are mostly numbers
+ * Turns the CSV columns into Arrow vectors once all rows are read, and collects warnings about
+ * category columns whose values are mostly numbers
  * ("column Amount looks numeric but line 18 has 'n/a'") or hold missing-value marks such as
  * "NA" as a category. A category column whose values are all boolean words (true/false,
  * TRUE/FALSE, wahr/falsch, ...) or missing-value marks becomes a boolean column.
@@ -49,11 +49,7 @@ export function finishCsvColumn(col: CsvColumn, rows: number, decimal: DecimalMa
     warnTokens(col.name, values, tokens, warnings);
     return categoryVector(codes, values);
   }
-  warnings.push({
-    code: 'EMPTY_COLUMN',
-    message: `column "${col.name}" has no values (every cell is empty or a missing-value mark)`,
-    params: { column: col.name },
-  });
+  // no value at all: an all-missing number column (load.ts warns about it)
   return numberVector(new Float64Array(rows).fill(NaN));
 }
 

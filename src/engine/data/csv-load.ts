@@ -67,11 +67,7 @@ async function loadCsvAs(
   const deferred = columns.map((c, j) => (c.state === 'deferred' ? j : -1)).filter((j) => j >= 0);
   if (deferred.length > 0) await textPass(bytes, reader, columns, deferred);
   const vectors = columns.map((c) => finishCsvColumn(c, rows, dialect.decimal, lines, warnings));
-  const table = tableFromColumns(
-    columns.map((c) => c.name),
-    vectors,
-    rows,
-  );
+  const table = tableFromColumns(columns.map((c) => c.name), vectors, rows);
   return { table, warnings, csv: { delimiter: dialect.delimiter, decimal: dialect.decimal } };
 }
 
@@ -79,8 +75,8 @@ type ReaderOptions = Parameters<typeof readRecords>[1] & CsvDialect & { skip: nu
 
 /**
  * Walks the records: the "sep=" line and blank lines before the header are skipped; the first
- * other record is the header. Blank lines among the data are skipped in files with several columns (they cannot be
- * a row) but are empty cells in a one-column file, except at the end of the file.
+ * other record is the header. Blank lines among the data are skipped in files with several
+ * columns (they cannot be a row) but are empty cells in a one-column file, except at the end.
  */
 async function eachRow(
   bytes: Uint8Array,

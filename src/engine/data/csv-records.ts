@@ -42,15 +42,18 @@ export async function* readRecords(bytes: Uint8Array, o: RecordReaderOptions): A
   const parser = new Papa.Parser({ delimiter: o.delimiter, newline: o.newline, quoteChar: '"' });
   let carry = '';
   let records = 0;
+  let slice = chunkBytes;
   for (let pos = o.start; pos < bytes.length || pos === o.start; ) {
     throwIfAborted(o.signal);
-    const end = Math.min(bytes.length, pos + chunkBytes);
+    const end = Math.min(bytes.length, pos + slice);
     const last = end === bytes.length;
     const text = carry + decode(decoder, bytes.subarray(pos, end), !last, o.encoding);
     const res = parser.parse(text, 0, !last) as { data: string[][]; errors: { code: string }[]; meta: { cursor: number } };
     if (last && res.errors.some((e) => e.code === 'MissingQuotes')) throw unclosedQuote(records + res.data.length);
     carry = last ? '' : text.substring(res.meta.cursor);
     if (carry.length > MAX_CARRY_CHARS) throw tooLong(records + res.data.length + 1);
+    // a record longer than a slice: read bigger slices, so the carry is not re-scanned for ever
+    slice = carry.length > slice / 2 ? slice * 2 : chunkBytes;
     if (o.newline === '\n') stripCarriageReturns(res.data);
     records += res.data.length;
     pos = end;

@@ -35,6 +35,7 @@ export async function loadTable(bytes: Uint8Array, fileName: string, opts: LoadO
   else if (format === 'arrow') ({ table, warnings } = await loadArrow(bytes, fileName, opts));
   else ({ table, warnings } = await loadParquet(bytes, fileName, opts));
   const columns = await describeAll(table, opts);
+  for (const c of columns) if (c.missing === table.numRows) warnings.push(emptyColumn(c.name));
   const loaded: LoadedTable = { table, format, fileName, rows: table.numRows, columns, warnings };
   if (csv) loaded.csv = csv;
   return loaded;
@@ -52,4 +53,12 @@ async function describeAll(table: Table, opts: LoadOptions): Promise<ColumnInfo[
     await pace.tick();
   }
   return out;
+}
+
+function emptyColumn(name: string): Warning {
+  return {
+    code: 'EMPTY_COLUMN',
+    message: `column "${name}" has no values (every cell is empty or a missing-value mark)`,
+    params: { column: name },
+  };
 }

@@ -14,6 +14,9 @@ import { addRequest, evaluateRequests, requests, type EvaluateOptions } from './
 import { shapleyFromTable } from './shapley.ts';
 import type { BatchModel, Game } from './types.ts';
 
+/** Black-box exact enumeration refuses games that need more model evaluations than this. */
+export const EXACT_EVALUATION_LIMIT = 20_000_000;
+
 export interface ExactResult {
   phi: Float64Array;
   base: number;
@@ -48,10 +51,15 @@ export function exactPairsCost(game: Game): { evaluations: number; maxPlayers: n
  *
  * @example (await exactPairs(game, model)).phi // rows x players
  */
-export async function exactPairs(game: Game, model: BatchModel, opts: EvaluateOptions & { maxPairPlayers?: number } = {}): Promise<ExactResult> {
+export async function exactPairs(game: Game, model: BatchModel, opts: EvaluateOptions & { maxPairPlayers?: number; maxEvaluations?: number } = {}): Promise<ExactResult> {
   const owner = checkGame(game);
   const n = game.players.length, nx = game.explain.rows, nb = game.background.rows;
   const limit = opts.maxPairPlayers ?? 20;
+  const cost = exactPairsCost(game);
+  const most = opts.maxEvaluations ?? EXACT_EVALUATION_LIMIT;
+  if (cost.evaluations > most) {
+    throw new EinblickError('TOO_LARGE', `exact enumeration needs ${cost.evaluations} model evaluations (at most ${most})`, 'Use --method permutation or kernel, explain fewer rows, use fewer background rows, or group features into fewer players.', { evaluations: cost.evaluations });
+  }
   const phi = new Float64Array(nx * n), fx = new Float64Array(nx);
   let base = 0, evaluations = 0;
   for (let r = 0; r < nx; r++) {
@@ -60,9 +68,14 @@ export async function exactPairs(game: Game, model: BatchModel, opts: EvaluateOp
     if (worst > limit) throw new EinblickError('TOO_LARGE', `exact enumeration: a background row differs from row ${game.rows[r]} in ${worst} players (more than ${limit})`, 'Use --method permutation or kernel, or group features into fewer players.', { players: worst });
     const req = requests(sets.reduce((s, d) => s + 2 ** d.length, 0), n);
     const start: number[] = [];
+    const member = new Uint8Array(n);
     sets.forEach((d, b) => {
       start.push(req.count);
-      for (let s = 0; s < 2 ** d.length; s++) addRequest(req, n, r, b, (p) => { const k = d.indexOf(p); return k < 0 || ((s >> k) & 1) === 1; });
+      for (let s = 0; s < 2 ** d.length; s++) {
+        member.fill(1); // players outside d have equal values in x and b
+        d.forEach((p, k) => { member[p] = (s >> k) & 1; });
+        addRequest(req, r, b, member);
+      }
     });
     const g = await evaluateRequests(game, owner, model, req, { ...opts, stage: 'exact' });
     evaluations += req.count;
@@ -91,7 +104,11 @@ export async function exactFull(game: Game, model: BatchModel, opts: EvaluateOpt
   let base = 0;
   for (let r = 0; r < nx; r++) {
     const req = requests(size * nb, n);
-    for (let s = 0; s < size; s++) for (let b = 0; b < nb; b++) addRequest(req, n, r, b, (p) => ((s >> p) & 1) === 1);
+    const member = new Uint8Array(n);
+    for (let s = 0; s < size; s++) {
+      for (let p = 0; p < n; p++) member[p] = (s >> p) & 1;
+      for (let b = 0; b < nb; b++) addRequest(req, r, b, member);
+    }
     const g = await evaluateRequests(game, owner, model, req, { ...opts, stage: 'exact' });
     const v = new Float64Array(size);
     for (let s = 0; s < size; s++) {

@@ -32,7 +32,8 @@ function forced(method: Method, prep: Prepared | null, reason: string | null): M
 function choose(o: CheckedOptions, game: Game, prep: Prepared | null, reason: string | null, samples: number): MethodChoice {
   if (o.method !== 'auto') return forced(o.method, prep, reason);
   const usable = prep && !prep.blocked ? prep : null;
-  const cost = game.players.length <= 20 ? exactPairsCost(game) : null;
+  const needCost = !usable || !usable.st.link.additive;
+  const cost = needCost && game.players.length <= 20 ? exactPairsCost(game) : null;
   return chooseMethod({
     space: o.space,
     nPlayers: game.players.length,
@@ -66,7 +67,7 @@ export async function explain(game: Game, model: ExplainModel, options: ExplainO
   const common = { space: o.space, players: game.players.map((p) => p.name), rows: game.rows.slice(), backgroundRows: game.backgroundRows.slice() };
   const eo = { batchSize: o.batchSize, signal: options.signal, onProgress: options.onProgress };
   if (choice.method === 'tree' || choice.method === 'linear') {
-    const r = runStructured(prep!, choice.pairwise, options.signal);
+    const r = runStructured(prep!, choice.pairwise, options.signal, options.treeKernel);
     return { ...common, method: choice.method, baseValue: r.base, values: r.phi, predictions: r.fx, standardErrors: null, errorEstimate: null, budget: { evaluations: 0, samplesPerRow: null }, notes: [...notes, ...r.notes, ...st!.ext.notes] };
   }
   if (choice.method === 'exact') {

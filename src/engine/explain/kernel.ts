@@ -12,8 +12,8 @@
 import { EinblickError } from '../errors.ts';
 import { rng, type Rng } from '../random.ts';
 import { checkGame } from './game.ts';
-import { addRequest, evaluateRequests, requests, type EvaluateOptions } from './masker.ts';
-import { meanAndError, type SamplingResult } from './permutation.ts';
+import { addBits, addRequest, evaluateRequests, requests, type EvaluateOptions } from './masker.ts';
+import { evaluateEnds, mean, meanAndError, type SamplingResult } from './sampling.ts';
 import type { BatchModel, Game } from './types.ts';
 
 /** Cumulative size distribution (sizes 1..n-1) and q = E[z_i z_j], i != j. */
@@ -33,17 +33,67 @@ export function kernelDistribution(n: number): { cdf: Float64Array; q: number } 
   return { cdf, q };
 }
 
-function drawCoalition(n: number, cdf: Float64Array, r: Rng, idx: Uint32Array, out: Uint8Array): void {
+/** Uniform integer in [0, n) without bias (Lemire's multiply-and-reject; n < 2^20). */
+function below(r: Rng, n: number): number {
+  let m = r.u32() * n;
+  let low = m % 4294967296;
+  if (low < n) {
+    const t = (4294967296 - n) % n;
+    while (low < t) { m = r.u32() * n; low = m % 4294967296; }
+  }
+  return Math.floor(m / 4294967296);
+}
+
+/** Draws a coalition into out[at .. at + n) (zeros on entry); returns it as a bitmask (n <= 31). */
+function drawCoalition(n: number, cdf: Float64Array, r: Rng, idx: Uint32Array, out: Uint8Array, at: number): number {
   const u = r.next();
   let s = 1;
   while (s < n - 1 && u >= cdf[s - 1]) s++;
-  for (let i = 0; i < n; i++) idx[i] = i;
-  out.fill(0);
+  // idx holds some permutation of 0..n-1 (from the previous draw): a partial shuffle of any
+  // permutation gives a uniform random subset of size s
+  let bits = 0;
   for (let i = 0; i < s; i++) {
-    const j = i + r.int(n - i);
+    const j = i + below(r, n - i);
     const t = idx[i]; idx[i] = idx[j]; idx[j] = t;
-    out[idx[i]] = 1;
+    out[at + idx[i]] = 1;
+    bits |= 1 << idx[i];
   }
+  return bits;
+}
+
+/** Requests for k paired coalitions (z and its complement) of row x; z gets the coalitions. */
+function pairedRequests(x: number, k: number, nb: number, n: number, r: Rng, z: Uint8Array): ReturnType<typeof requests> {
+  const { cdf } = kernelDistribution(n);
+  const idx = Uint32Array.from({ length: n }, (_, i) => i), comp = new Uint8Array(n);
+  const req = requests(2 * k, n);
+  const full = n === 31 ? 0x7fffffff : (1 << n) - 1;
+  for (let u = 0; u < k; u++) {
+    const bits = drawCoalition(n, cdf, r, idx, z, u * n);
+    if (req.bits) {
+      addBits(req, x, u % nb, bits);
+      addBits(req, x, u % nb, full & ~bits);
+      continue;
+    }
+    for (let p = 0; p < n; p++) comp[p] = 1 - z[u * n + p];
+    addRequest(req, x, u % nb, z, u * n);
+    addRequest(req, x, u % nb, comp);
+  }
+  return req;
+}
+
+/** Unit estimates Delta_b / n + (w_i - mean w) / (1/2 - q) (k x n, row-major). */
+function unitValues(g: Float64Array, z: Uint8Array, gb: Float64Array, fx: number, n: number, k: number): Float64Array {
+  const a = 0.5 - kernelDistribution(n).q, nb = gb.length, w = new Float64Array(n);
+  const units = new Float64Array(k * n);
+  for (let u = 0; u < k; u++) {
+    const gbu = gb[u % nb], vz = g[2 * u] - gbu, vc = g[2 * u + 1] - gbu;
+    let mean = 0;
+    for (let p = 0; p < n; p++) { w[p] = (z[u * n + p] ? vz : vc) / 2; mean += w[p]; }
+    mean /= n;
+    const share = (fx - gbu) / n;
+    for (let p = 0; p < n; p++) units[u * n + p] = share + (w[p] - mean) / a;
+  }
+  return units;
 }
 
 /**
@@ -56,45 +106,22 @@ export async function kernelShap(game: Game, model: BatchModel, opts: EvaluateOp
   const n = game.players.length, nx = game.explain.rows, nb = game.background.rows;
   const m = n < 2 ? 1 : Math.floor((opts.samples - 1) / (2 * nb));
   if (m < 1) throw new EinblickError('INVALID_OPTION', `samples is too low: Kernel SHAP needs at least ${2 * nb + 1} model evaluations per row (2 x ${nb} background rows + 1)`, `Raise --samples to ${2 * nb + 1} or more, or use fewer background rows.`, { option: 'samples', minimum: 2 * nb + 1 });
-  const r = rng(opts.seed);
-  const ends = requests(nb + nx, n);
-  for (let b = 0; b < nb; b++) addRequest(ends, n, 0, b, () => false);
-  for (let x = 0; x < nx; x++) addRequest(ends, n, x, 0, () => true);
-  const endValues = await evaluateRequests(game, owner, model, ends, { ...opts, stage: 'kernel' });
-  const gb = endValues.subarray(0, nb);
-  const phi = new Float64Array(nx * n), se = new Float64Array(nx * n), fx = new Float64Array(nx);
-  let evaluations = ends.count;
-  const k = m * nb;
+  const r = rng(opts.seed), k = m * nb, eo = { ...opts, stage: 'kernel' };
+  const { gb, fx, evaluations: e0 } = await evaluateEnds(game, owner, model, eo);
+  const phi = new Float64Array(nx * n), se = new Float64Array(nx * n);
+  let evaluations = e0;
   for (let x = 0; x < nx; x++) {
-    fx[x] = endValues[nb + x];
-    const units = new Float64Array(k * n);
+    let units: Float64Array;
     if (n >= 2) {
-      const { cdf, q } = kernelDistribution(n);
-      const z = new Uint8Array(k * n), idx = new Uint32Array(n);
-      const req = requests(2 * k, n);
-      for (let u = 0; u < k; u++) {
-        const zu = z.subarray(u * n, (u + 1) * n);
-        drawCoalition(n, cdf, r, idx, zu);
-        addRequest(req, n, x, u % nb, (p) => zu[p] === 1);
-        addRequest(req, n, x, u % nb, (p) => zu[p] === 0);
-      }
-      const g = await evaluateRequests(game, owner, model, req, { ...opts, stage: 'kernel' });
+      const z = new Uint8Array(k * n);
+      const req = pairedRequests(x, k, nb, n, r, z);
+      const g = await evaluateRequests(game, owner, model, req, eo);
       evaluations += req.count;
-      const a = 0.5 - q, w = new Float64Array(n);
-      for (let u = 0; u < k; u++) {
-        const gbu = gb[u % nb], vz = g[2 * u] - gbu, vc = g[2 * u + 1] - gbu;
-        let mean = 0;
-        for (let p = 0; p < n; p++) { w[p] = (z[u * n + p] ? vz : vc) / 2; mean += w[p]; }
-        mean /= n;
-        const share = (fx[x] - gbu) / n;
-        for (let p = 0; p < n; p++) units[u * n + p] = share + (w[p] - mean) / a;
-      }
+      units = unitValues(g, z, gb, fx[x], n, k);
     } else {
-      for (let u = 0; u < k; u++) units[u] = fx[x] - gb[u % nb];
+      units = Float64Array.from({ length: k }, (_, u) => fx[x] - gb[u % nb]);
     }
     meanAndError(units, k, n, nb, phi, se, x * n);
   }
-  let base = 0;
-  for (let b = 0; b < nb; b++) base += gb[b];
-  return { phi, se, base: base / nb, fx, evaluations, units: k };
+  return { phi, se, base: mean(gb), fx, evaluations, units: k };
 }

@@ -6,34 +6,65 @@
  */
 import { throwIfAborted, type ProgressFn } from '../errors.ts';
 import type { FeatureSet } from '../model/types.ts';
-import { copyValue, emptyLike } from './featureset.ts';
+import { emptyLike } from './featureset.ts';
 import type { BatchModel, Game } from './types.ts';
 
-/** Coalition requests: request k = (explained row, background row, members[k * nPlayers + p]). */
+/**
+ * Coalition requests: request k = (explained row xRow[k], background row bRow[k], coalition).
+ * Up to 31 players a coalition is a bitmask (bit p: player p takes x's values), beyond that one
+ * byte per player.
+ */
 export interface Requests {
   count: number;
+  nPlayers: number;
   xRow: Int32Array;
   bRow: Int32Array;
-  /** 1 where the player is in the coalition (takes x's values). */
-  members: Uint8Array;
+  bits: Int32Array | null;
+  members: Uint8Array | null;
 }
 
 /** An empty request list with room for n requests over p players. */
 export function requests(n: number, p: number): Requests {
-  return { count: 0, xRow: new Int32Array(n), bRow: new Int32Array(n), members: new Uint8Array(n * p) };
+  const small = p <= 31;
+  return { count: 0, nPlayers: p, xRow: new Int32Array(n), bRow: new Int32Array(n), bits: small ? new Int32Array(n) : null, members: small ? null : new Uint8Array(n * p) };
 }
 
 /**
- * Appends one request; `inS(p)` says whether player p is in the coalition.
+ * Appends one request; `members[from + p]` is 1 when player p is in the coalition.
  *
- * @example addRequest(req, 3, 0, 7, (p) => p < 2) // index of the new request
+ * @example addRequest(req, 0, 7, Uint8Array.of(1, 1, 0)) // index of the new request
  */
-export function addRequest(req: Requests, nPlayers: number, x: number, b: number, inS: (p: number) => boolean): number {
+export function addRequest(req: Requests, x: number, b: number, members: Uint8Array, from = 0): number {
+  const k = req.count++, n = req.nPlayers;
+  req.xRow[k] = x;
+  req.bRow[k] = b;
+  if (req.bits) {
+    let bits = 0;
+    for (let p = 0; p < n; p++) if (members[from + p]) bits |= 1 << p;
+    req.bits[k] = bits;
+  } else {
+    const m = req.members!, at = k * n;
+    for (let p = 0; p < n; p++) m[at + p] = members[from + p];
+  }
+  return k;
+}
+
+/**
+ * Appends one request given as a bitmask (lists of at most 31 players).
+ *
+ * @example addBits(req, 0, 7, 0b011) // players 0 and 1 from x
+ */
+export function addBits(req: Requests, x: number, b: number, bits: number): number {
   const k = req.count++;
   req.xRow[k] = x;
   req.bRow[k] = b;
-  for (let p = 0; p < nPlayers; p++) req.members[k * nPlayers + p] = inS(p) ? 1 : 0;
+  req.bits![k] = bits;
   return k;
+}
+
+/** 1 when player p is in request q's coalition. */
+export function isIn(req: Requests, q: number, p: number): number {
+  return req.bits ? (req.bits[q] >>> p) & 1 : req.members![q * req.nPlayers + p];
 }
 
 /**
@@ -42,19 +73,26 @@ export function addRequest(req: Requests, nPlayers: number, x: number, b: number
  * @example maskRows(game, owner, req, 0, 10).rows // 10
  */
 export function maskRows(game: Game, owner: Int32Array, req: Requests, from: number, to: number): FeatureSet {
-  const n = to - from, nPlayers = game.players.length;
+  const n = to - from;
   const columns = game.explain.columns.map((c, j) => {
+    const b = game.background.columns[j];
+    if (c.type === 'float32' && b.type === 'float32' && req.bits) return { type: 'float32' as const, data: maskFloat32(c.data, b.data, owner[j], req, from, n) };
     const out = emptyLike(c, n);
-    const bc = game.background.columns[j];
-    const p = owner[j];
-    for (let k = 0; k < n; k++) {
-      const q = from + k;
-      if (req.members[q * nPlayers + p]) copyValue(c, req.xRow[q], out, k);
-      else copyValue(bc, req.bRow[q], out, k);
-    }
+    const xd = c.data as ArrayLike<unknown>, bd = b.data as ArrayLike<unknown>;
+    const od = out.data as unknown as unknown[];
+    const p = owner[j], { xRow, bRow } = req;
+    for (let k = 0, q = from; k < n; k++, q++) od[k] = isIn(req, q, p) ? xd[xRow[q]] : bd[bRow[q]];
     return out;
   });
   return { names: game.explain.names.slice(), columns, rows: n };
+}
+
+/** The common case (a float matrix model, at most 31 players), with monomorphic typed-array access. */
+function maskFloat32(xd: Float32Array, bd: Float32Array, p: number, req: Requests, from: number, n: number): Float32Array {
+  const out = new Float32Array(n);
+  const bits = req.bits!, { xRow, bRow } = req;
+  for (let k = 0, q = from; k < n; k++, q++) out[k] = (bits[q] >>> p) & 1 ? xd[xRow[q]] : bd[bRow[q]];
+  return out;
 }
 
 export interface EvaluateOptions {

@@ -9,19 +9,12 @@
  */
 import { EinblickError } from '../errors.ts';
 import { permutation, rng } from '../random.ts';
-import { addRequest, evaluateRequests, requests, type EvaluateOptions } from './masker.ts';
+import { addBits, addRequest, evaluateRequests, requests, type EvaluateOptions } from './masker.ts';
 import { checkGame } from './game.ts';
+import { evaluateEnds, mean, meanAndError, type SamplingResult } from './sampling.ts';
 import type { BatchModel, Game } from './types.ts';
 
-export interface SamplingResult {
-  phi: Float64Array;
-  se: Float64Array;
-  base: number;
-  fx: Float64Array;
-  evaluations: number;
-  /** Sampling units per explained row. */
-  units: number;
-}
+export type { SamplingResult };
 
 /** Model evaluations of one antithetic unit for n players. */
 export function permutationUnitCost(n: number): number {
@@ -43,37 +36,50 @@ export function permutationRounds(samples: number, nb: number, n: number): numbe
   return m;
 }
 
-/**
- * Mean and standard error per player from unit estimates (k x n, row-major), where unit u
- * belongs to background stratum u % strata and every stratum has k / strata units. With at
- * least two units per stratum the error is the stratified one (within-stratum variances);
- * with one, the spread over all units, which is larger than the true error.
- *
- * @example meanAndError(units, 200, 12, 100, phi, se, 0) // fills phi[0..11], se[0..11]
- */
-export function meanAndError(units: Float64Array, k: number, n: number, strata: number, phi: Float64Array, se: Float64Array, at: number): void {
-  const m = Math.floor(k / strata);
-  for (let p = 0; p < n; p++) {
-    let s = 0;
-    for (let u = 0; u < k; u++) s += units[u * n + p];
-    const mean = s / k;
-    let v = 0;
-    if (m >= 2) {
-      for (let b = 0; b < strata; b++) {
-        let sb = 0, s2 = 0;
-        for (let u = b; u < k; u += strata) sb += units[u * n + p];
-        const mb = sb / m;
-        for (let u = b; u < k; u += strata) { const d = units[u * n + p] - mb; s2 += d * d; }
-        v += s2 / (m - 1) / m;
-      }
-      v /= strata * strata;
-    } else {
-      for (let u = 0; u < k; u++) { const d = units[u * n + p] - mean; v += d * d; }
-      v = k > 1 ? v / (k - 1) / k : Infinity;
+/** Requests of one row's units: per unit the forward prefixes, then the reverse ones. */
+function unitRequests(x: number, orders: Uint32Array[], nb: number, n: number): ReturnType<typeof requests> {
+  const req = requests(orders.length * permutationUnitCost(n), n);
+  const member = new Uint8Array(n);
+  orders.forEach((pi, u) => {
+    const b = u % nb;
+    if (req.bits) {
+      // one bit flip per request instead of a copy of n flags
+      let bits = 0;
+      for (let j = 0; j < n - 1; j++) { bits |= 1 << pi[j]; addBits(req, x, b, bits); }
+      bits = n === 31 ? 0x7fffffff : (1 << n) - 1;
+      for (let j = 0; j < n - 1; j++) { bits &= ~(1 << pi[j]); addBits(req, x, b, bits); }
+      return;
     }
-    phi[at + p] = mean;
-    se[at + p] = Math.sqrt(v);
-  }
+    member.fill(0);
+    for (let j = 0; j < n - 1; j++) { member[pi[j]] = 1; addRequest(req, x, b, member); }
+    member.fill(1);
+    for (let j = 0; j < n - 1; j++) { member[pi[j]] = 0; addRequest(req, x, b, member); }
+  });
+  return req;
+}
+
+/** Each unit's marginal contributions, averaged over its two passes (k x n, row-major). */
+function unitValues(g: Float64Array, orders: Uint32Array[], gb: Float64Array, fx: number, n: number): Float64Array {
+  const nb = gb.length, per = permutationUnitCost(n);
+  const units = new Float64Array(orders.length * n);
+  orders.forEach((pi, u) => {
+    const at = u * per;
+    // forward: v(pi[0..j]) is g[at + j] for j < n - 1, g(x) for the full set
+    let prev = gb[u % nb];
+    for (let j = 0; j < n; j++) {
+      const cur = j < n - 1 ? g[at + j] : fx;
+      units[u * n + pi[j]] += (cur - prev) / 2;
+      prev = cur;
+    }
+    // reverse: pi[j] joins N \ pi[0..j] (value g[at + n - 1 + j]) and makes it N \ pi[0..j-1]
+    prev = gb[u % nb];
+    for (let j = n - 1; j >= 0; j--) {
+      const joined = j > 0 ? g[at + (n - 1) + (j - 1)] : fx;
+      units[u * n + pi[j]] += (joined - prev) / 2;
+      prev = joined;
+    }
+  });
+  return units;
 }
 
 /**
@@ -84,52 +90,18 @@ export function meanAndError(units: Float64Array, k: number, n: number, strata: 
 export async function permutationShap(game: Game, model: BatchModel, opts: EvaluateOptions & { samples: number; seed: number }): Promise<SamplingResult> {
   const owner = checkGame(game);
   const n = game.players.length, nx = game.explain.rows, nb = game.background.rows;
-  const m = permutationRounds(opts.samples, nb, n);
+  const k = permutationRounds(opts.samples, nb, n) * nb;
   const r = rng(opts.seed);
-  const phi = new Float64Array(nx * n), se = new Float64Array(nx * n), fx = new Float64Array(nx);
-  const ends = requests(nb + nx, n);
-  for (let b = 0; b < nb; b++) addRequest(ends, n, 0, b, () => false);
-  for (let x = 0; x < nx; x++) addRequest(ends, n, x, 0, () => true);
-  const endValues = await evaluateRequests(game, owner, model, ends, { ...opts, stage: 'permutation' });
-  const gb = endValues.subarray(0, nb);
-  let evaluations = ends.count;
+  const eo = { ...opts, stage: 'permutation' };
+  const { gb, fx, evaluations: e0 } = await evaluateEnds(game, owner, model, eo);
+  const phi = new Float64Array(nx * n), se = new Float64Array(nx * n);
+  let evaluations = e0;
   for (let x = 0; x < nx; x++) {
-    fx[x] = endValues[nb + x];
-    const k = m * nb;
     const orders = Array.from({ length: k }, () => permutation(n, r));
-    const req = requests(k * permutationUnitCost(n), n);
-    const member = new Uint8Array(n);
-    for (let u = 0; u < k; u++) {
-      const pi = orders[u], b = u % nb;
-      member.fill(0);
-      for (let j = 0; j < n - 1; j++) { member[pi[j]] = 1; addRequest(req, n, x, b, (p) => member[p] === 1); }
-      member.fill(1);
-      for (let j = 0; j < n - 1; j++) { member[pi[j]] = 0; addRequest(req, n, x, b, (p) => member[p] === 1); }
-    }
-    const g = await evaluateRequests(game, owner, model, req, { ...opts, stage: 'permutation' });
+    const req = unitRequests(x, orders, nb, n);
+    const g = await evaluateRequests(game, owner, model, req, eo);
     evaluations += req.count;
-    const units = new Float64Array(k * n);
-    const per = permutationUnitCost(n);
-    for (let u = 0; u < k; u++) {
-      const pi = orders[u], b = u % nb, at = u * per;
-      // forward: prefixes {pi[0..j]}; values g[at + j] for j < n-1, g(x) for the full set
-      let prev = gb[b];
-      for (let j = 0; j < n; j++) {
-        const cur = j < n - 1 ? g[at + j] : fx[x];
-        units[u * n + pi[j]] += (cur - prev) / 2;
-        prev = cur;
-      }
-      // reverse order: pi[j] joins N \ pi[0..j] and makes it N \ pi[0..j-1]; values g[at + n-1 + j] = v(N \ pi[0..j])
-      prev = gb[b];
-      for (let j = n - 1; j >= 0; j--) {
-        const joined = j > 0 ? g[at + (n - 1) + (j - 1)] : fx[x];
-        units[u * n + pi[j]] += (joined - prev) / 2;
-        prev = joined;
-      }
-    }
-    meanAndError(units, k, n, nb, phi, se, x * n);
+    meanAndError(unitValues(g, orders, gb, fx[x], n), k, n, nb, phi, se, x * n);
   }
-  let base = 0;
-  for (let b = 0; b < nb; b++) base += gb[b];
-  return { phi, se, base: base / nb, fx, evaluations, units: m * nb };
+  return { phi, se, base: mean(gb), fx, evaluations, units: k };
 }

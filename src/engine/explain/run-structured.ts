@@ -8,7 +8,7 @@ import { PAIR_LIMIT } from './auto.ts';
 import type { Structured } from './structure.ts';
 import { treePairCost, treeShapPairs } from './tree-pairs.ts';
 import { leafPaths, MAX_PATH_PLAYERS } from './tree-paths.ts';
-import { treeShap } from './tree-shap.ts';
+import { treeShap, type TreeShapKernel } from './tree-shap.ts';
 import type { Game } from './types.ts';
 
 export interface Prepared {
@@ -54,15 +54,15 @@ export function pairCost(p: Prepared): { maxPlayers: number; coalitions: number 
  *
  * @example runStructured(prepared, false).phi // rows x players
  */
-export function runStructured(p: Prepared, pairwise: boolean, signal?: AbortSignal): StructuredResult {
+export function runStructured(p: Prepared, pairwise: boolean, signal?: AbortSignal, kernel?: TreeShapKernel): StructuredResult {
   const { st, input } = p;
   const g = st.link.g;
   if (st.trees) {
     const tin = { ...input, trees: st.trees };
     if (!pairwise) {
-      const r = treeShap(tin, signal);
+      const r = treeShap(tin, { signal, kernel });
       if (!r) throw new Error('tree paths read too many players');
-      return { ...r, notes: [`interventional tree SHAP over ${st.trees.ensemble.nTrees} trees (path-wise, exact)`] };
+      return { ...r, notes: [`interventional tree SHAP over ${st.trees.ensemble.nTrees} trees (path-wise, exact; kernel ${r.kernel})`] };
     }
     const r = treeShapPairs({ ...tin, link: g, maxPairPlayers: PAIR_LIMIT }, signal);
     return { ...r, notes: [`pairwise enumeration of the trees' games, largest pair game ${r.maxPairPlayers} players`] };

@@ -12,38 +12,12 @@
  * Tree SHAP): the cost is about (paths x conditions) per row instead of per (row, background) pair.
  */
 import { throwIfAborted } from '../errors.ts';
-import type { ScalarTrees } from '../model/trees/margin.ts';
 import { treeMargin } from '../model/trees/margin.ts';
 import { leafPaths, nodeDecisions, pathMasks, type LeafPaths } from './tree-paths.ts';
+import { denseLayout, denseTreeShap } from './tree-shap-dense.ts';
+import { pathWeight, type TreeShapInput, type TreeShapKernel, type TreeShapResult } from './tree-shap-types.ts';
 
-export interface TreeShapInput {
-  trees: ScalarTrees;
-  /** Encoded estimator inputs per row (row-major, width nf). */
-  x: Float64Array;
-  background: Float64Array;
-  nf: number;
-  /** Player of every estimator input. */
-  featurePlayer: Int32Array;
-  nPlayers: number;
-}
-
-export interface TreeShapResult {
-  /** rows x players, row-major. */
-  phi: Float64Array;
-  base: number;
-  fx: Float64Array;
-}
-
-const binom = (n: number, k: number): number => {
-  let r = 1;
-  for (let i = 1; i <= k; i++) r = (r * (n - k + i)) / i;
-  return r;
-};
-
-/** Shapley weight of a player in Sx (in = true) or Sb of the pair game w * [Sx in S, Sb out]. */
-export function pathWeight(sx: number, sb: number, inSx: boolean): number {
-  return inSx ? 1 / (sx * binom(sx + sb, sx)) : 1 / (sb * binom(sx + sb, sb));
-}
+export { pathWeight, type TreeShapInput, type TreeShapKernel, type TreeShapResult };
 
 function popcount(v: number): number {
   let c = 0;
@@ -84,15 +58,24 @@ function pathContribution(value: number, d: number, mx: number, h: Histogram, nb
 }
 
 /**
- * Exact interventional SHAP values of the trees' margin for every explained row.
+ * Exact interventional SHAP values of the trees' margin for every explained row: with dense
+ * tables (on `kernel` if given, else in TypeScript) when they fit, else with sparse ones.
  * Returns null when a path has more than 30 distinct players (use treeShapPairs then).
  *
  * @example treeShap(input)!.phi[0] // value of player 0 for the first row
  */
-export function treeShap(input: TreeShapInput, signal?: AbortSignal): TreeShapResult | null {
-  const { trees, nf, nPlayers } = input;
-  const paths = leafPaths(trees, input.featurePlayer);
+export function treeShap(input: TreeShapInput, opts: { signal?: AbortSignal; kernel?: TreeShapKernel; dense?: boolean } = {}): (TreeShapResult & { kernel: string }) | null {
+  const { signal, kernel } = opts;
+  const paths = leafPaths(input.trees, input.featurePlayer);
   if (paths.maxPlayers > 30) return null;
+  throwIfAborted(signal);
+  const lay = opts.dense === false ? null : denseLayout(paths);
+  if (lay) return kernel ? { ...kernel.run(input, paths, lay), kernel: kernel.name } : { ...denseTreeShap(input, paths, lay), kernel: 'ts' };
+  return { ...sparseTreeShap(input, paths, signal), kernel: 'ts-sparse' };
+}
+
+function sparseTreeShap(input: TreeShapInput, paths: LeafPaths, signal?: AbortSignal): TreeShapResult {
+  const { trees, nf, nPlayers } = input;
   const nx = input.x.length / nf, nb = input.background.length / nf;
   const hist = backgroundHistograms(paths, input, nb);
   const memo = Array.from({ length: paths.count }, () => new Map<number, Float64Array>());

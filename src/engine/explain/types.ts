@@ -9,6 +9,7 @@
 import type { ProgressFn } from '../errors.ts';
 import type { Extracted } from '../model/trees/extract.ts';
 import type { FeatureSet, InputLayout } from '../model/types.ts';
+import type { TreeShapKernel } from './tree-shap-types.ts';
 
 /** Output space: log-odds or probability for classifiers; raw for regression values and anomaly scores. */
 export type Space = 'logit' | 'probability' | 'raw';
@@ -57,6 +58,8 @@ export interface ExplainOptions {
   batchSize?: number;
   signal?: AbortSignal;
   onProgress?: ProgressFn;
+  /** A compiled tree SHAP kernel (src/wasm/treeshap-kernel.ts); default: its TypeScript twin. */
+  treeKernel?: TreeShapKernel;
 }
 
 /** The result of every method. `values` and `standardErrors` are rows x players, row-major. */

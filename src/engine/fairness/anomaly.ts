@@ -13,8 +13,9 @@
  * Ranking (options.topK): most anomalous first, i.e. by score, highest first, or by -score for
  * direction 'lower'; yTrue (1 = truly anomalous), if given, gives precision and recall at k.
  */
-import { EinblickError } from '../errors.ts';
+import { EinblickError, throwIfAborted } from '../errors.ts';
 import type { Warning } from '../errors.ts';
+import type { RunControl } from './classification.ts';
 import { zForLevel } from './normal.ts';
 import { resolveOptions } from './options.ts';
 import { scoreOrder } from './order.ts';
@@ -91,7 +92,7 @@ function groupsOf(p: GroupIndex, scores: Float64Array, flagged: Uint8Array, z: n
  *
  * @example anomalyFairness({ task: 'anomaly', scores, labels, groups: [nationality] }).attributes[0].disparities.share_flagged_ratio
  */
-export function anomalyFairness(input: AnomalyInput, options: FairnessOptionsInput = {}): AnomalyResult {
+export function anomalyFairness(input: AnomalyInput, options: FairnessOptionsInput = {}, ctl: RunControl = {}): AnomalyResult {
   const opts = resolveOptions(options);
   const n = input.scores.length;
   checkNonEmpty(n);
@@ -105,7 +106,9 @@ export function anomalyFairness(input: AnomalyInput, options: FairnessOptionsInp
   const z = zForLevel(opts.level);
   const minN = opts.minGroup === false ? 0 : opts.minGroup.n;
   const all: GroupIndex = { name: 'all', attributes: [], values: ['all'], parts: [[]], missing: [false], ids: new Int32Array(n), sizes: Int32Array.of(n) };
-  const attributes = partitions.map((p) => {
+  const attributes = partitions.map((p, i) => {
+    throwIfAborted(ctl.signal);
+    ctl.onProgress?.({ stage: 'fairness', done: i, total: partitions.length });
     const groups = groupsOf(p, input.scores, flagged, z, minN);
     for (const g of groups.filter((x) => x.small)) {
       warnings.push({ code: 'small_group', message: `${p.name} = ${g.value}: ${g.n} rows, below ${minN}, so its share flagged is uncertain`, params: { attribute: p.name, group: g.value, n: g.n } });

@@ -76,17 +76,22 @@ export function groupAuc(so: ScoreOrder, yTrue: Uint8Array, ids: Int32Array, G: 
       runNeg[g] = 0;
     }
   }
+  const { auc, variance } = finish(P, N, u, s10, ss10, s01, ss01);
+  return { auc, variance, cells: cellLists && cellLists.map((l) => Float64Array.from(l)) };
+}
+
+/** AUC = U / (P·N) and DeLong's variance from the sums of the placement values. */
+function finish(P: Float64Array, N: Float64Array, u: Float64Array, s10: Float64Array, ss10: Float64Array, s01: Float64Array, ss01: Float64Array) {
+  const G = P.length;
   const auc = new Float64Array(G);
   const variance = new Float64Array(G);
   for (let g = 0; g < G; g++) {
     auc[g] = P[g] > 0 && N[g] > 0 ? u[g] / (P[g] * N[g]) : NaN;
-    variance[g] =
-      P[g] >= 2 && N[g] >= 2
-        ? Math.max(0, ss10[g] - (s10[g] * s10[g]) / P[g]) / (P[g] - 1) / P[g] +
-          Math.max(0, ss01[g] - (s01[g] * s01[g]) / N[g]) / (N[g] - 1) / N[g]
-        : NaN;
+    const var10 = Math.max(0, ss10[g] - (s10[g] * s10[g]) / P[g]) / (P[g] - 1);
+    const var01 = Math.max(0, ss01[g] - (s01[g] * s01[g]) / N[g]) / (N[g] - 1);
+    variance[g] = P[g] >= 2 && N[g] >= 2 ? var10 / P[g] + var01 / N[g] : NaN;
   }
-  return { auc, variance, cells: cellLists && cellLists.map((l) => Float64Array.from(l)) };
+  return { auc, variance };
 }
 
 /**

@@ -6,13 +6,15 @@ import { EinblickError, throwIfAborted } from '../errors.ts';
 import type { ProgressFn, Warning } from '../errors.ts';
 import { rng } from '../random.ts';
 import { groupAuc } from './auc.ts';
-import { AUC_BOOTSTRAP_BUDGET, bootstrapAuc, bootstrapDisparities, streamSeed } from './bootstrap.ts';
-import { confusionCounts, predictAt, scoreSums } from './counts.ts';
+import { AUC_BOOTSTRAP_BUDGET, bootstrapAuc, replicateIntervals, streamSeed } from './bootstrap.ts';
+import { scoreSums } from './counts.ts';
 import { buildDisparities, mostFavoured } from './disparities.ts';
 import type { ClassificationDisparities } from './disparities.ts';
 import type { GroupIndex } from './groups.ts';
 import { groupMetrics } from './group-metrics.ts';
 import type { ClassificationGroup } from './group-metrics.ts';
+import { tsKernels } from './kernels.ts';
+import type { FairnessKernels } from './kernels.ts';
 import { zForLevel } from './normal.ts';
 import { resolveOptions } from './options.ts';
 import { scoreOrder } from './order.ts';
@@ -42,6 +44,8 @@ export interface IntervalMethods {
   auc: 'bootstrap' | 'delong';
   samples: number | null;
   seed: number | null;
+  /** Which kernels counted and resampled. */
+  kernels: 'typescript' | 'wasm';
 }
 
 export interface ClassificationResult {
@@ -60,12 +64,14 @@ export interface ClassificationResult {
 export interface RunControl {
   signal?: AbortSignal;
   onProgress?: ProgressFn;
+  /** Counting and resampling kernels (default: TypeScript; the WebAssembly ones give the same numbers). */
+  kernels?: FairnessKernels;
 }
 
 interface Shared {
   input: ClassificationInput;
   opts: FairnessOptions;
-  pred: Uint8Array;
+  kernels: FairnessKernels;
   order: ScoreOrder;
   methods: IntervalMethods;
   z: number;
@@ -97,7 +103,7 @@ function aucIntervals(sh: Shared, p: GroupIndex, auc: ReturnType<typeof groupAuc
 
 function partitionGroups(sh: Shared, p: GroupIndex): { groups: ClassificationGroup[]; counts: Float64Array } {
   const G = p.values.length;
-  const counts = confusionCounts(sh.pred, sh.input.yTrue, p.ids, G);
+  const counts = sh.kernels.confusionCounts(sh.input.scores, sh.input.yTrue, p.ids, G, sh.opts.threshold);
   const auc = groupAuc(sh.order, sh.input.yTrue, p.ids, G, sh.methods.auc === 'bootstrap');
   const inputs = {
     partition: p,
@@ -118,7 +124,10 @@ function analyseAttribute(sh: Shared, p: GroupIndex): ClassificationAttribute {
   const best = Math.max(0, mostFavoured(groups.map((g) => g.rates.favourable_rate)));
   const ref = referenceIndex(p, sh.opts.reference, best);
   const b = sh.opts.bootstrap;
-  const boot = b === false ? null : bootstrapDisparities(counts, groups.length, favPos, ref.index, b.samples, streamSeed(b.seed, p.name), sh.opts.level);
+  const boot =
+    b === false
+      ? null
+      : replicateIntervals(sh.kernels.disparityReplicates(counts, groups.length, favPos, ref.index, b.samples, streamSeed(b.seed, p.name)), b.samples, sh.opts.level);
   const disparities = buildDisparities(groups, counts, favPos, ref.index, ref.source, boot);
   return { name: p.name, attributes: p.attributes, groups, disparities, verdicts: classificationVerdicts(groups, disparities) };
 }
@@ -144,8 +153,10 @@ export function classificationFairness(input: ClassificationInput, options: Fair
     auc: aucMethod(opts, n, partitions.length),
     samples: opts.bootstrap === false ? null : opts.bootstrap.samples,
     seed: opts.bootstrap === false ? null : opts.bootstrap.seed,
+    kernels: (ctl.kernels ?? tsKernels).name,
   };
-  const sh: Shared = { input, opts, pred: predictAt(input.scores, opts.threshold), order: scoreOrder(input.scores), methods, z: zForLevel(opts.level) };
+  const kernels = ctl.kernels ?? tsKernels;
+  const sh: Shared = { input, opts, kernels, order: scoreOrder(input.scores), methods, z: zForLevel(opts.level) };
   const all: GroupIndex = { name: 'all', attributes: [], values: ['all'], parts: [[]], missing: [false], ids: new Int32Array(n), sizes: Int32Array.of(n) };
   const overall = partitionGroups(sh, all).groups[0];
   const attributes: ClassificationAttribute[] = [];

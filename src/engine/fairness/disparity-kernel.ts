@@ -42,7 +42,11 @@ export const COMPARED_RATES = ['selection_rate', 'tpr', 'fpr', 'tnr', 'fnr', 'ac
 const S = DISPARITY_KEYS.length;
 const pair = new Float64Array(2);
 
-/** Length of the vector for G groups: the scalar keys, then G ratios and G differences to the reference. */
+/**
+ * Length of the vector for G groups: the scalar keys, then G ratios and G differences to the reference.
+ *
+ * @example disparityLength(2) // 22
+ */
 export function disparityLength(groups: number): number {
   return S + 2 * groups;
 }

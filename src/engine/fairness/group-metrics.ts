@@ -44,7 +44,11 @@ export interface GroupInputs {
   minGroup: FairnessOptions['minGroup'];
 }
 
-/** Is a group below the small-group limits? */
+/**
+ * Is a group below the small-group limits?
+ *
+ * @example isSmall(100, 3, 97, { n: 30, positives: 5, negatives: 5 }) // true (3 positives)
+ */
 export function isSmall(n: number, pos: number, neg: number, m: FairnessOptions['minGroup']): boolean {
   return m !== false && (n < m.n || pos < m.positives || neg < m.negatives);
 }

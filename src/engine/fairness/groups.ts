@@ -98,6 +98,20 @@ export function attributeGroups(col: GroupColumn, n: number, binning?: Binning):
   return compress(col.name, binned.codes, binned.levels);
 }
 
+/** Per row, its combination code Σ ids_j · stride_j, and how many rows have each code. */
+function combine(components: GroupIndex[], strides: number[], size: number): { combined: Int32Array; count: Int32Array } {
+  const n = components[0].ids.length;
+  const combined = new Int32Array(n);
+  const count = new Int32Array(size);
+  for (let i = 0; i < n; i++) {
+    let c = 0;
+    for (let j = 0; j < components.length; j++) c += components[j].ids[i] * strides[j];
+    combined[i] = c;
+    count[c]++;
+  }
+  return { combined, count };
+}
+
 /**
  * The partition by combinations of 2 or 3 partitions (only combinations that occur).
  *
@@ -119,14 +133,7 @@ export function intersectGroups(components: GroupIndex[]): GroupIndex {
       { option: 'intersections' },
     );
   }
-  const combined = new Int32Array(n);
-  const count = new Int32Array(size);
-  for (let i = 0; i < n; i++) {
-    let c = 0;
-    for (let j = 0; j < components.length; j++) c += components[j].ids[i] * strides[j];
-    combined[i] = c;
-    count[c]++;
-  }
+  const { combined, count } = combine(components, strides, size);
   const remap = new Int32Array(size).fill(-1);
   const parts: string[][] = [];
   const missing: boolean[] = [];

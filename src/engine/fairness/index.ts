@@ -20,11 +20,15 @@ export function computeFairness(input: ClassificationInput, options?: FairnessOp
 export function computeFairness(input: RegressionInput, options?: FairnessOptionsInput, ctl?: RunControl): RegressionResult;
 export function computeFairness(input: AnomalyInput, options?: FairnessOptionsInput, ctl?: RunControl): AnomalyResult;
 export function computeFairness(input: FairnessInput, options?: FairnessOptionsInput, ctl?: RunControl): ClassificationResult | RegressionResult | AnomalyResult;
-/** Dispatches on input.task (see the module example). */
+/**
+ * Fairness results for any task, dispatched on input.task.
+ *
+ * @example computeFairness({ task: 'regression', scores, yTrue, groups: [sex] }).attributes[0].groups[0].mean_error
+ */
 export function computeFairness(input: FairnessInput, options: FairnessOptionsInput = {}, ctl: RunControl = {}): ClassificationResult | RegressionResult | AnomalyResult {
   if (input.task === 'classification') return classificationFairness(input, options, ctl);
-  if (input.task === 'regression') return regressionFairness(input, options);
-  return anomalyFairness(input, options);
+  if (input.task === 'regression') return regressionFairness(input, options, ctl);
+  return anomalyFairness(input, options, ctl);
 }
 
 export { classificationFairness, regressionFairness, anomalyFairness };

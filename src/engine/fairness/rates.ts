@@ -27,7 +27,11 @@ export const RATE_KEYS = [
 
 export type RateKey = (typeof RATE_KEYS)[number];
 
-/** Numerator and denominator of each rate, from one group's counts. */
+/**
+ * Numerator and denominator of each rate, from one group's counts at offset `at`.
+ *
+ * @example rateFractions(Float64Array.of(1, 1, 0, 2), 0, true).tpr // [2, 2]
+ */
 export function rateFractions(c: ArrayLike<number>, at: number, favourablePositive: boolean): Record<RateKey, [number, number]> {
   const tn = c[at + TN];
   const fp = c[at + FP];
@@ -53,12 +57,20 @@ export function rateFractions(c: ArrayLike<number>, at: number, favourablePositi
   };
 }
 
-/** x / d, or NaN when d is 0. */
+/**
+ * x / d, or NaN when d is 0.
+ *
+ * @example ratio(1, 0) // NaN
+ */
 export function ratio(x: number, d: number): number {
   return d > 0 ? x / d : NaN;
 }
 
-/** NaN (undefined) becomes null. */
+/**
+ * NaN (undefined) becomes null.
+ *
+ * @example toNull(NaN) // null
+ */
 export function toNull(x: number): number | null {
   return Number.isNaN(x) ? null : x;
 }

@@ -9,7 +9,9 @@
  * mae_difference/_ratio, rmse_difference/_ratio. mean_error_difference is the spread of the
  * per-group bias: how much more the model over- or under-predicts one group than another.
  */
+import { throwIfAborted } from '../errors.ts';
 import type { Warning } from '../errors.ts';
+import type { RunControl } from './classification.ts';
 import { zForLevel } from './normal.ts';
 import { resolveOptions } from './options.ts';
 import { scoreOrder } from './order.ts';
@@ -132,7 +134,7 @@ export function regressionDisparities(groups: RegressionGroup[]): Record<string,
  *
  * @example regressionFairness({ task: 'regression', scores, yTrue, groups: [sex] }).attributes[0].groups[0].mae
  */
-export function regressionFairness(input: RegressionInput, options: FairnessOptionsInput = {}): RegressionResult {
+export function regressionFairness(input: RegressionInput, options: FairnessOptionsInput = {}, ctl: RunControl = {}): RegressionResult {
   const opts = resolveOptions(options);
   const n = input.scores.length;
   checkNonEmpty(n);
@@ -143,7 +145,9 @@ export function regressionFairness(input: RegressionInput, options: FairnessOpti
   const z = zForLevel(opts.level);
   const minN = opts.minGroup === false ? 0 : opts.minGroup.n;
   const all: GroupIndex = { name: 'all', attributes: [], values: ['all'], parts: [[]], missing: [false], ids: new Int32Array(n), sizes: Int32Array.of(n) };
-  const attributes = partitions.map((p) => {
+  const attributes = partitions.map((p, i) => {
+    throwIfAborted(ctl.signal);
+    ctl.onProgress?.({ stage: 'fairness', done: i, total: partitions.length });
     const groups = groupsOf(p, input, z, minN);
     for (const g of groups.filter((x) => x.small)) {
       warnings.push({ code: 'small_group', message: `${p.name} = ${g.value}: ${g.n} rows, below ${minN}, so its averages are uncertain`, params: { attribute: p.name, group: g.value, n: g.n } });

@@ -147,9 +147,19 @@ function stringAt(d: Data, dictionary: (string | null)[] | null, i: number): str
   if (d.nullCount > 0 && !valid(d, i)) return null;
   if (dictionary) return dictionary[Number(d.values[i])] ?? null;
   const offsets = d.valueOffsets as Int32Array | BigInt64Array;
-  const a = Number(offsets[i]);
-  const b = Number(offsets[i + 1]);
-  return decoder.decode((d.values as Uint8Array).subarray(a, b));
+  return utf8((d.values as Uint8Array), Number(offsets[i]), Number(offsets[i + 1]));
+}
+
+/** Decodes bytes [a, b); short ASCII text (most category values) without TextDecoder, which is slow per call. */
+function utf8(bytes: Uint8Array, a: number, b: number): string {
+  if (b - a > 32) return decoder.decode(bytes.subarray(a, b));
+  let s = '';
+  for (let k = a; k < b; k++) {
+    const c = bytes[k];
+    if (c >= 0x80) return decoder.decode(bytes.subarray(a, b));
+    s += String.fromCharCode(c);
+  }
+  return s;
 }
 
 /** Maps a row of the whole vector to [chunk, row in chunk]; fast for rows in increasing order. */

@@ -19,11 +19,14 @@ export function encodeFeatures(table: Table, mapping: Mapping, rows?: RowSelecti
   const sel = rows ?? { start: 0, end: table.numRows };
   const n = selectionSize(sel, table.numRows);
   const warnings: Warning[] = [];
-  const columns = mapping.columns.map((name, j) => encodeColumn(table, name, mapping.features[j], mapping.types[j], sel, warnings));
+  // numbers that are converted further (to int64, text...) are read into one reused buffer
+  let buffer: Float64Array | null = null;
+  const scratch = () => (buffer ??= new Float64Array(n));
+  const columns = mapping.columns.map((name, j) => encodeColumn(table, name, mapping.features[j], mapping.types[j], sel, warnings, scratch));
   return { names: [...mapping.features], columns, rows: n, warnings };
 }
 
-function encodeColumn(table: Table, name: string, feature: string, type: TensorElementType, rows: RowSelection, warnings: Warning[]): FeatureColumn {
+function encodeColumn(table: Table, name: string, feature: string, type: TensorElementType, rows: RowSelection, warnings: Warning[], scratch: () => Float64Array): FeatureColumn {
   const vector = table.getChild(name);
   if (!vector) {
     throw new EinblickError('MISSING_COLUMN', `missing column: ${name}`, `Add a column "${name}" to the data or map another column to the model feature "${feature}".`, { column: name });
@@ -31,11 +34,12 @@ function encodeColumn(table: Table, name: string, feature: string, type: TensorE
   const kind = vectorKind(vector);
   if (type === 'string') {
     if (kind === 'string') return { type, data: fillMissingText(readStrings(vector, rows), name, rows, warnings) };
-    if (kind === 'bool') return { type, data: boolsAsText(readNumbers(vector, rows), name, rows, warnings) };
-    if (kind === 'number') return { type, data: numbersAsText(readNumbers(vector, rows), name, rows, warnings) };
+    if (kind === 'bool') return { type, data: boolsAsText(readNumbers(vector, rows, scratch()), name, rows, warnings) };
+    if (kind === 'number') return { type, data: numbersAsText(readNumbers(vector, rows, scratch()), name, rows, warnings) };
   } else if (kind === 'number' || kind === 'bool') {
     if (type === 'float32') return toFloat32(readNumbers(vector, rows, new Float32Array(selectionLength(rows))), name, rows, warnings);
-    return toNumeric(readNumbers(vector, rows), type, name, rows, warnings);
+    if (type === 'float64') return toNumeric(readNumbers(vector, rows), type, name, rows, warnings);
+    return toNumeric(readNumbers(vector, rows, scratch()), type, name, rows, warnings);
   } else if (kind === 'string') {
     throw new EinblickError('TEXT_FOR_NUMBER', `column ${name} holds text, but the model feature ${feature} expects ${type} numbers`, 'Fix the column so that it holds numbers, or choose another column.', { column: name, expected: type });
   }
@@ -77,9 +81,12 @@ function toNumeric(x: Float64Array, type: TensorElementType, name: string, rows:
 
 /** Integer inputs: no missing values, whole numbers only, within the type's range. */
 function checkIntegers(x: Float64Array, type: 'int64' | 'int32', name: string, rows: RowSelection): void {
+  const limit = type === 'int32' ? 2 ** 31 : 2 ** 63;
+  let whole = true;
+  for (let i = 0; i < x.length && whole; i++) whole = Math.floor(x[i]) === x[i] && x[i] >= -limit && x[i] < limit;
+  if (whole) return;
   const missing = missingRows(x, rows);
   if (missing.count > 0) throw missingValue(name, type, missing);
-  const limit = type === 'int32' ? 2 ** 31 : 2 ** 63;
   for (let i = 0; i < x.length; i++) {
     const v = x[i];
     if (Number.isInteger(v) && v >= -limit && v < limit) continue;
@@ -149,7 +156,10 @@ export function toBigInt64(x: Float64Array): BigInt64Array {
   const hi = new Int32Array(out.buffer);
   for (let i = 0; i < x.length; i++) {
     const v = x[i];
-    if (v >= -9007199254740992 && v <= 9007199254740992) {
+    if (v >= -2147483648 && v < TWO_32) {
+      lo[2 * i] = v; // ToUint32: the low word of the two's complement
+      hi[2 * i + 1] = v < 0 ? -1 : 0;
+    } else if (v >= -9007199254740992 && v <= 9007199254740992) {
       const h = Math.floor(v / TWO_32);
       lo[2 * i] = v - h * TWO_32;
       hi[2 * i + 1] = h;

@@ -3,7 +3,7 @@
  * matrix input is filled by an ordered list of data columns (--features), defaulting to all
  * data columns when they are numeric and as many as the model's width.
  */
-import { EinblickError } from '../errors.ts';
+import { EinblickError, type Warning } from '../errors.ts';
 import type { ColumnInfo } from '../data/types.ts';
 import { nearNames } from './names.ts';
 import type { InputSpec, Mapping, ModelSignature } from './types.ts';
@@ -19,7 +19,7 @@ const FEATURES_HINT = 'Pass --features a,b,c naming the data columns that fill t
 export function mapColumns(signature: ModelSignature, columns: ColumnInfo[], features?: string[]): Mapping {
   if (signature.layout === 'matrix') return mapMatrix(signature, columns, features);
   const mapping = mapPerColumn(signature.inputs, columns);
-  if (features && features.length > 0) mapping.notes?.push('The model takes one input per column, matched by name; the list of feature columns (--features) is not used.');
+  if (features && features.length > 0) mapping.notes?.push({ code: 'FEATURES_IGNORED', message: 'The model takes one input per column, matched by name; the list of feature columns (--features) is not used.' });
   return mapping;
 }
 
@@ -32,14 +32,14 @@ function mapPerColumn(inputs: InputSpec[], columns: ColumnInfo[]): Mapping {
   }
   const missing = inputs.filter((i) => !byName.has(i.name)).map((i) => i.name);
   if (missing.length > 0) throw missingColumns(missing, columns.map((c) => c.name));
-  const notes: string[] = [];
+  const notes: Warning[] = [];
   const text: string[] = [];
   for (const input of inputs) {
     const col = byName.get(input.name) as ColumnInfo;
     if (col.kind === 'category' && input.type !== 'string') text.push(`${col.name} (model input type ${input.type})`);
-    else if (input.type === 'string' && col.kind === 'number') notes.push(`Column ${col.name} holds numbers; they are given to the text input ${input.name} as text (1 -> "1", 2.5 -> "2.5").`);
-    else if (input.type === 'string' && col.kind === 'boolean') notes.push(`Column ${col.name} holds yes/no values; they are given to the text input ${input.name} as "True" / "False".`);
-    else if (input.type !== 'string' && input.type !== 'bool' && col.kind === 'boolean') notes.push(`Column ${col.name} holds yes/no values; they are given to the model as 1 / 0.`);
+    else if (input.type === 'string' && col.kind === 'number') notes.push({ code: 'NUMBER_AS_TEXT', message: `Column ${col.name} holds numbers; they are given to the text input ${input.name} as text (1 -> "1", 2.5 -> "2.5").`, params: { column: col.name, input: input.name } });
+    else if (input.type === 'string' && col.kind === 'boolean') notes.push({ code: 'BOOLEAN_AS_TEXT', message: `Column ${col.name} holds yes/no values; they are given to the text input ${input.name} as "True" / "False".`, params: { column: col.name, input: input.name } });
+    else if (input.type !== 'string' && input.type !== 'bool' && col.kind === 'boolean') notes.push({ code: 'BOOLEAN_AS_NUMBER', message: `Column ${col.name} holds yes/no values; they are given to the model as 1 / 0.`, params: { column: col.name } });
   }
   if (text.length > 0) throw textForNumber(text, 'Fix the data so that these columns hold numbers, or use a model that takes them as text (string inputs).');
   const names = inputs.map((i) => i.name);
@@ -50,7 +50,7 @@ function mapMatrix(signature: ModelSignature, columns: ColumnInfo[], features?: 
   const input = signature.inputs[0];
   const width = signature.width;
   const byName = new Map(columns.map((c) => [c.name, c]));
-  const notes: string[] = [];
+  const notes: Warning[] = [];
   let chosen: string[];
   if (features && features.length > 0) {
     const unknown = features.filter((f) => !byName.has(f));
@@ -70,14 +70,14 @@ function mapMatrix(signature: ModelSignature, columns: ColumnInfo[], features?: 
 }
 
 /** No --features: the input's own name for a width-1 input, else all columns if they fit. */
-function defaultFeatures(input: InputSpec, width: number | null, columns: ColumnInfo[], notes: string[]): string[] {
+function defaultFeatures(input: InputSpec, width: number | null, columns: ColumnInfo[], notes: Warning[]): string[] {
   if (width === 1 && columns.some((c) => c.name === input.name)) return [input.name];
   const names = columns.map((c) => c.name);
   if (width !== null && names.length !== width) {
     throw new EinblickError('WRONG_WIDTH', `the model input ${input.name} takes ${width} features, but the data has ${names.length} columns`, FEATURES_HINT, { expected: width, actual: names.length });
   }
-  if (width === null) notes.push(`The model does not state its input width; all ${names.length} data columns are used in file order.`);
-  else notes.push(`All ${names.length} data columns fill the model input ${input.name}, in file order.`);
+  if (width === null) notes.push({ code: 'ALL_COLUMNS_OPEN_WIDTH', message: `The model does not state its input width; all ${names.length} data columns are used in file order.`, params: { count: names.length } });
+  else notes.push({ code: 'ALL_COLUMNS', message: `All ${names.length} data columns fill the model input ${input.name}, in file order.`, params: { count: names.length, input: input.name } });
   return names;
 }
 

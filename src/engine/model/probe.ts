@@ -26,7 +26,7 @@ export async function probeOutputShapes(session: OrtSession, signature: ModelSig
     result = await session.run(feeds, open.map((o) => o.name));
   } catch (err) {
     if (!(err instanceof EinblickError)) throw err;
-    const notes = [...signature.notes, `The width of output ${open.map((o) => o.name).join(', ')} is not stated in the file and a trial run failed (${err.message}).`];
+    const notes = [...signature.notes, { code: 'OUTPUT_WIDTH_UNKNOWN', message: `The width of output ${open.map((o) => o.name).join(', ')} is not stated in the file and a trial run failed (${err.message}).`, params: { output: open.map((o) => o.name).join(', ') } }];
     return { ...signature, notes };
   }
   const outputs = signature.outputs.map((o) => {
@@ -36,7 +36,7 @@ export async function probeOutputShapes(session: OrtSession, signature: ModelSig
     return { ...o, shape };
   });
   const choice = detectTask(outputs);
-  const notes = [...signature.notes, ...open.map((o) => `The file does not state the shape of output ${o.name}; a trial run gave [N${result.get(o.name)?.dims.slice(1).map((d) => `, ${d}`).join('') ?? ''}].`)];
+  const notes = [...signature.notes, ...open.map((o) => ({ code: 'OUTPUT_SHAPE_PROBED', message: `The file does not state the shape of output ${o.name}; a trial run gave [N${result.get(o.name)?.dims.slice(1).map((d) => `, ${d}`).join('') ?? ''}].`, params: { output: o.name } }))];
   const next: ModelSignature = { ...signature, outputs, notes, task: choice.task, score: choice.score, labelOutput: choice.labelOutput };
   delete next.ambiguity;
   if (choice.ambiguity) next.ambiguity = choice.ambiguity;

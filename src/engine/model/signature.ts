@@ -3,7 +3,7 @@
  * their roles and class labels (ZipMap outputs as the probability tensors they become),
  * layout, operators, opsets, producer, and the detected task.
  */
-import { EinblickError } from '../errors.ts';
+import { EinblickError, type Warning } from '../errors.ts';
 import { opName, type ModelProto } from './onnx-proto.ts';
 import { roleByName, traceOutput } from './roles.ts';
 import { detectTask } from './task.ts';
@@ -34,14 +34,14 @@ export function elementType(code: number | null | undefined): TensorElementType 
 export function readSignature(model: ModelProto, zipMaps: ZipMapInfo[]): ModelSignature {
   const graph = model.graph ?? {};
   const initializers = new Set((graph.initializer ?? []).map((t) => String(t.name)));
-  const notes: string[] = [];
+  const notes: Warning[] = [];
   const inputs = (graph.input ?? []).filter((i) => !initializers.has(String(i.name))).map(readInput);
   const outputs: OutputSpec[] = [];
   for (const info of graph.output ?? []) {
     const out = readOutput(model, info, zipMaps, notes);
     if (out) outputs.push(out);
   }
-  for (const z of zipMaps) notes.push(`ZipMap removed: output ${z.output} is read as the probability tensor [N, ${z.classLabels.length}] that fed it (classes ${z.classLabels.map(String).join(', ')}).`);
+  for (const z of zipMaps) notes.push({ code: 'ZIPMAP_REMOVED', message: `ZipMap removed: output ${z.output} is read as the probability tensor [N, ${z.classLabels.length}] that fed it (classes ${z.classLabels.map(String).join(', ')}).`, params: { output: z.output, classes: z.classLabels.map(String) } });
   const layout = inputs.length === 1 && inputs[0].shape.length === 2 ? 'matrix' : 'columns';
   const width = layout === 'matrix' ? inputs[0].shape[1] : null;
   const choice = detectTask(outputs);
@@ -69,7 +69,7 @@ function readInput(info: ValueInfo): InputSpec {
   return { name, type, shape: readShape(info.type ?? {}) ?? [null, null] };
 }
 
-function readOutput(model: ModelProto, info: ValueInfo, zipMaps: ZipMapInfo[], notes: string[]): OutputSpec | null {
+function readOutput(model: ModelProto, info: ValueInfo, zipMaps: ZipMapInfo[], notes: Warning[]): OutputSpec | null {
   const name = String(info.name);
   const zip = zipMaps.find((z) => z.output === name);
   if (zip) {
@@ -80,12 +80,12 @@ function readOutput(model: ModelProto, info: ValueInfo, zipMaps: ZipMapInfo[], n
   const tensor = info.type?.tensorType;
   if (!tensor) {
     const type: OutputElementType = info.type?.mapType ? 'map' : 'sequence';
-    notes.push(`Output ${name} is a ${type}, which the runtime cannot return; it is ignored.`);
+    notes.push({ code: 'OUTPUT_IGNORED', message: `Output ${name} is a ${type}, which the runtime cannot return; it is ignored.`, params: { output: name } });
     return { name, type, shape: [], role: 'unknown' };
   }
   const type = elementType(tensor.elemType);
   if (!type) {
-    notes.push(`Output ${name} has element type #${tensor.elemType}, which Einblick does not read; it is ignored.`);
+    notes.push({ code: 'OUTPUT_IGNORED', message: `Output ${name} has element type #${tensor.elemType}, which Einblick does not read; it is ignored.`, params: { output: name } });
     return null;
   }
   const shape = readShape(info.type ?? {}) ?? [null, null];
@@ -95,10 +95,10 @@ function readOutput(model: ModelProto, info: ValueInfo, zipMaps: ZipMapInfo[], n
   const out: OutputSpec = { name, type, shape, role };
   if (role === 'probabilities' && traced?.classLabels) out.classLabels = traced.classLabels;
   if (role === 'probabilities' && (traced?.source === 'Sigmoid' || traced?.source === 'Softmax') && !/prob/i.test(name)) {
-    notes.push(`Output ${name} comes from a ${traced.source}: it is read as class probabilities.`);
+    notes.push({ code: 'OUTPUT_PROBABILITIES', message: `Output ${name} comes from a ${traced.source}: it is read as class probabilities.`, params: { output: name, source: traced.source } });
   }
   if (traced?.role === 'probabilities' && traced.postTransform === 'NONE' && traced.source !== 'ai.onnx.ml.TreeEnsembleClassifier') {
-    notes.push(`Output ${name} comes from a ${traced.source} without post transform: its values are decision scores, not probabilities.`);
+    notes.push({ code: 'OUTPUT_DECISION_SCORES', message: `Output ${name} comes from a ${traced.source} without post transform: its values are decision scores, not probabilities.`, params: { output: name, source: traced.source } });
   }
   return out;
 }

@@ -65,7 +65,8 @@ export interface ModelSignature {
   producer: string;
   irVersion: number;
   /** Notes about what Einblick changed or assumed (e.g. "ZipMap removed"). */
-  notes: string[];
+  /** What Einblick changed or assumed about the model (e.g. ZipMap removed), with codes for translation. */
+  notes: Warning[];
   /**
    * Set when the score output cannot be chosen from the graph alone (then `score` is null):
    * a message naming the reason and the candidates as 'NAME' or 'NAME:INDEX' strings.
@@ -105,7 +106,7 @@ export interface Mapping {
   /** Element type each feature is fed as. */
   types: TensorElementType[];
   /** What the mapping assumed or converted (e.g. numbers fed to a string input), for the report. */
-  notes?: string[];
+  notes?: Warning[];
 }
 
 export interface PredictOptions {

@@ -26,6 +26,7 @@ const OPSET_IMPORT = 8;
 const NODE = 1;
 const OUTPUT = 12;
 const VALUE_INFO = 13;
+const MAX_ZIPMAP_BYTES = 1 << 20;
 
 /**
  * The ZipMap nodes whose output is a graph output.
@@ -66,7 +67,10 @@ export function stripZipMaps(bytes: Uint8Array, topFields: WireField[], model: M
   }
   const byOutput = new Map(zipMaps.map((z) => [z.output, z]));
   const graph = graphs[0];
-  const newGraph = rewriteGraph(bytes, graph, byOutput);
+  const { graph: newGraph, replaced } = rewriteGraph(bytes, graph, byOutput);
+  if (replaced !== zipMaps.length) {
+    throw new EinblickError('MODEL_LOAD_FAILED', `cannot remove the ZipMap: ${replaced} of ${zipMaps.length} ZipMap nodes were found in the graph bytes`, 'Export the classifier without ZipMap (skl2onnx: options={id(model): {"zipmap": False}}) and load it again.');
+  }
   const parts: Uint8Array[] = [];
   for (const f of topFields) {
     parts.push(f === graph ? lengthField(GRAPH, newGraph) : bytes.subarray(f.start, f.end));
@@ -78,14 +82,17 @@ export function stripZipMaps(bytes: Uint8Array, topFields: WireField[], model: M
   return concatBytes(parts);
 }
 
-function rewriteGraph(bytes: Uint8Array, graph: WireField, byOutput: Map<string, ZipMapInfo>): Uint8Array {
+function rewriteGraph(bytes: Uint8Array, graph: WireField, byOutput: Map<string, ZipMapInfo>): { graph: Uint8Array; replaced: number } {
   const parts: Uint8Array[] = [];
+  let replaced = 0;
   for (const f of scanFields(bytes, graph.valueStart, graph.end)) {
     const raw = bytes.subarray(f.start, f.end);
     const payload = bytes.subarray(f.valueStart, f.end);
-    if (f.field === NODE && f.wire === 2) {
+    // ZipMap nodes are small; large nodes (tree ensembles) are not decoded a second time
+    if (f.field === NODE && f.wire === 2 && payload.length < MAX_ZIPMAP_BYTES) {
       const node = onnx.NodeProto.decode(payload);
       const zip = opName(node) === 'ai.onnx.ml.ZipMap' ? byOutput.get(String(node.output?.[0])) : undefined;
+      if (zip) replaced++;
       parts.push(zip ? lengthField(NODE, identityNode(node, zip)) : raw);
     } else if ((f.field === OUTPUT || f.field === VALUE_INFO) && f.wire === 2) {
       const info = onnx.ValueInfoProto.decode(payload);
@@ -97,7 +104,7 @@ function rewriteGraph(bytes: Uint8Array, graph: WireField, byOutput: Map<string,
       parts.push(raw);
     }
   }
-  return concatBytes(parts);
+  return { graph: concatBytes(parts), replaced };
 }
 
 function identityNode(zipMap: NodeProto, zip: ZipMapInfo): Uint8Array {

@@ -64,6 +64,13 @@ describe('Arrow IPC round trip', () => {
     expect(t.columns[0]).toMatchObject({ distinct: 3, missing: 1 });
   });
 
+  it('a column with only nulls is an all-missing number column, with a warning', async () => {
+    const t = await loadTable(tableToIPC(new Table({ s: vectorFromArray([null, null], new Utf8()), x: vectorFromArray([1, 2], new Int32()) })), 'x.arrow');
+    expect(values(t).s).toEqual([null, null]);
+    expect(t.columns[0]).toMatchObject({ missing: 2, distinct: 0 });
+    expect(t.warnings).toEqual([expect.objectContaining({ code: 'EMPTY_COLUMN', params: { column: 's' } })]);
+  });
+
   it('int64 beyond 2^53 is rounded, with a warning', async () => {
     const big = [2n ** 60n + 1n, 5n, -(2n ** 55n)];
     const t = await loadTable(tableToIPC(new Table({ id: vectorFromArray(big, new Int64()), u: vectorFromArray([1n, 2n, 3n], new Uint64()) })), 'x.arrow');

@@ -69,10 +69,18 @@ describe('CSV_RAGGED', () => {
     expect(e.message).toBe('line 2 has 3 fields, the header has 2 (separator: comma)');
   });
 
-  it('a line longer than 32 MB (no line breaks) is refused, not parsed for ever', async () => {
-    const e = await errorOf(loadText('a,b\n' + 'x'.repeat(40 * 1024 * 1024)));
+  it('a 20 MB line without line breaks is read in growing slices and reported', async () => {
+    const e = await errorOf(loadText('a,b\n' + 'x'.repeat(20 * 1024 * 1024) + '\n1,2\n'));
     expect(e.code).toBe('CSV_RAGGED');
-    expect(e.message).toContain('line 2 is longer than 32 MB');
+    expect(e.message).toContain('line 2 has 1 field, the header has 2');
+  });
+
+  it('an unclosed quote early in a large file is reported with its line', async () => {
+    const rows = Array.from({ length: 200_000 }, (_, i) => `${i},x`);
+    rows[3] = '3,"x';
+    const e = await errorOf(loadText('a,b\n' + rows.join('\n') + '\n'));
+    expect(e.code).toBe('CSV_RAGGED');
+    expect(e.message).toBe('line 5 starts a quoted value (") that is never closed');
   });
 
   it('a quote that is never closed', async () => {

@@ -9,8 +9,10 @@ import { bindFeatures, encodeRows } from '../../../src/engine/model/trees/featur
 import { linearMargin, scalarTrees, scoreOf, treeMargin } from '../../../src/engine/model/trees/margin.ts';
 import { rawScores } from '../../../src/engine/model/trees/evaluate.ts';
 import { finalizeScores } from '../../../src/engine/model/trees/finalize.ts';
+import { checkStructure } from '../../../src/engine/model/trees/check.ts';
+import { MODE } from '../../../src/engine/model/trees/types.ts';
 import type { FeatureSet } from '../../../src/engine/model/types.ts';
-import { MATRIX_CASES, columnFeatures, loadModel, matrixFeatures, predictionColumn } from './fixtures.ts';
+import { MATRIX_CASES, columnFeatures, loadModel, matrixFeatures, predictionColumn, reference } from './fixtures.ts';
 
 function scores(ext: Extracted, fs: FeatureSet, layout: 'matrix' | 'columns'): { score: Float64Array; margin: Float64Array } {
   if (ext.kind === 'none') throw new Error(ext.reason);
@@ -51,6 +53,10 @@ describe('extracted models reproduce onnxruntime-web (issue 3)', () => {
     expect(ext.kind).toBe('trees');
     if (ext.kind !== 'trees') return;
     expect(ext.inputs).toHaveLength(55);
+    // the provenance of every encoded feature is the reference's (names 'col==value' or 'col')
+    const enc = reference('real_german_pipe_rf').encoded_features;
+    expect(ext.inputs.map((f) => f.label)).toEqual(enc.names);
+    expect(ext.inputs.map((f) => f.input)).toEqual(enc.player_of_encoded_feature);
     expect(ext.expr.link).toBe('identity');
     const { score } = scores(ext, columnFeatures('real_german_pipe_rf'), 'columns');
     const web = predictionColumn('real_german_pipe_rf', 'p_onnx_web_zipmap_stripped');
@@ -81,6 +87,21 @@ describe('extracted models reproduce onnxruntime-web (issue 3)', () => {
     const web = predictionColumn('german_credit_gbm', 'p_onnx_web');
     const logit = web.map((p) => Math.log(p / (1 - p)));
     expect(maxAbsDiff(margin, logit)).toBeLessThan(1e-4);
+  });
+
+  it('checkStructure accepts the fixtures and rejects a wrong threshold reading', () => {
+    const ext = extractModel(loadModel('german_credit_gbm'), { output: 'probabilities', index: 1 });
+    if (ext.kind !== 'trees') throw new Error('not trees');
+    const fs = matrixFeatures('german_credit_gbm');
+    const web = predictionColumn('german_credit_gbm', 'p_onnx_web');
+    const good = checkStructure(ext, 'matrix', fs, web);
+    expect(good.ok).toBe(true);
+    expect(good.maxDiff).toBeLessThan(1e-6);
+    // the same trees compared with '<' instead of '<=' (many inputs equal a threshold)
+    const broken = { ...ext, ensemble: { ...ext.ensemble, mode: ext.ensemble.mode.map((m) => (m === MODE.LEQ ? MODE.LT : m)) } };
+    const bad = checkStructure(broken, 'matrix', fs, web);
+    expect(bad.ok).toBe(false);
+    expect(bad.worstRow).toBeGreaterThanOrEqual(0);
   });
 
   it('a column that is not a score is refused with a reason', () => {

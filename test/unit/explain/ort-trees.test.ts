@@ -69,6 +69,12 @@ const CASES: Case[] = [
   { name: 'TreeEnsemble v5, two targets, post_transform 1', op: 'TreeEnsemble', attrs: [...randomV5Attrs(33, { trees: 6, depth: 4, nf: NF, nTargets: 2 }), attr('post_transform', 1)], width: 2, exact: [0, 1] },
 ];
 
+/** Relative difference; equal infinities and two NaNs count as equal. */
+function relDiff(a: number, b: number): number {
+  if (a === b || (Number.isNaN(a) && Number.isNaN(b))) return 0;
+  return Math.abs(a - b) / Math.max(1, Math.abs(b));
+}
+
 async function ortScores(c: Case, X: Float32Array): Promise<Float32Array> {
   const outs = c.op === 'TreeEnsembleClassifier' ? ['label', 'Y'] : ['Y'];
   const { bytes } = buildModel({
@@ -94,7 +100,7 @@ describe('tree ensembles against onnxruntime-web (issue 3)', () => {
       for (let r = 0; r < ROWS; r++) {
         const mine = finalizeScores(e, rawScores(e, X.subarray(r * NF, (r + 1) * NF)));
         expect(mine.length).toBe(width);
-        for (let k = 0; k < width; k++) worst = Math.max(worst, Math.abs(mine[k] - y[r * width + k]) / Math.max(1, Math.abs(y[r * width + k])));
+        for (let k = 0; k < width; k++) worst = Math.max(worst, relDiff(mine[k], y[r * width + k]));
       }
       expect(worst).toBeLessThan(2e-6);
       for (const k of c.exact) {
@@ -103,7 +109,7 @@ describe('tree ensembles against onnxruntime-web (issue 3)', () => {
         if (ext.kind !== 'trees') continue;
         const st = scalarTrees(ext.ensemble, ext.expr);
         let w = 0;
-        for (let r = 0; r < ROWS; r++) w = Math.max(w, Math.abs(scoreOf(ext.expr, treeMargin(st, X, r * NF)) - y[r * width + k]) / Math.max(1, Math.abs(y[r * width + k])));
+        for (let r = 0; r < ROWS; r++) w = Math.max(w, relDiff(scoreOf(ext.expr, treeMargin(st, X, r * NF)), y[r * width + k]));
         expect(w).toBeLessThan(2e-6);
       }
       for (let k = 0; k < width; k++) {
@@ -113,4 +119,20 @@ describe('tree ensembles against onnxruntime-web (issue 3)', () => {
       }
     });
   }
+});
+
+describe('TreeEnsemble v5 details against onnxruntime-web (issue 3)', () => {
+  it('a tree that is a single leaf (root entry with both branches on one leaf)', async () => {
+    const T = (type: 'float' | 'uint8', values: number[]) => ({ tensor: { type, dims: [values.length], values } });
+    const attrs = [
+      attr('nodes_featureids', [0, 0]), attr('nodes_modes', T('uint8', [0, 0])), attr('nodes_splits', T('float', [0, 0])),
+      attr('nodes_truenodeids', [0, 2]), attr('nodes_trueleafs', [1, 1]), attr('nodes_falsenodeids', [1, 2]), attr('nodes_falseleafs', [1, 1]),
+      attr('leaf_targetids', [0, 0, 0]), attr('leaf_weights', T('float', [1, 10, 100])), attr('tree_roots', [1, 0]), attr('n_targets', 1),
+    ];
+    const spec = { nodes: [node('TreeEnsemble', ['X'], ['Y'], attrs, 'ai.onnx.ml')], inputs: [valueInfo('X', 'float', [null, 1])], outputs: [valueInfo('Y', 'float', [null, 1])], mlOpset: 5 };
+    const { model, bytes } = buildModel(spec);
+    const y = (await runOrt(bytes, { X: new ort.Tensor('float32', Float32Array.of(-1, 1), [2, 1]) })).Y.data as Float32Array;
+    const e = readTreeEnsembleV5(model.graph!.node![0]);
+    expect([rawScores(e, [-1]).score[0], rawScores(e, [1]).score[0]]).toEqual(Array.from(y));
+  });
 });

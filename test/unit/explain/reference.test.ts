@@ -10,21 +10,10 @@ import { gameFromRows } from '../../../src/engine/explain/game.ts';
 import { makePlayers } from '../../../src/engine/explain/players.ts';
 import type { Explanation, Space } from '../../../src/engine/explain/types.ts';
 import { extractModel } from '../../../src/engine/model/trees/extract.ts';
+import { efficiencyError } from './checks.ts';
 import { MATRIX_CASES, columnFeatures, loadModel, matrixFeatures, reference } from './fixtures.ts';
 
 interface RefBlock { players: string[]; base_value: number; f_x: number[]; phi: number[][] }
-
-/** Largest |base + sum(values) - prediction| over rows. */
-export function efficiencyError(e: Explanation): number {
-  const n = e.players.length;
-  let worst = 0;
-  for (let r = 0; r < e.rows.length; r++) {
-    let s = e.baseValue;
-    for (let p = 0; p < n; p++) s += e.values[r * n + p];
-    worst = Math.max(worst, Math.abs(s - e.predictions[r]));
-  }
-  return worst;
-}
 
 function compare(e: Explanation, ref: RefBlock, tol: number): void {
   expect(e.players).toEqual(ref.players);

@@ -145,20 +145,22 @@ export function randomV5Attrs(seed: number, o: { trees: number; depth: number; n
   const r = rng(seed);
   const feat: number[] = [], modes: number[] = [], splits: number[] = [], tIds: number[] = [], tLeaf: number[] = [], fIds: number[] = [], fLeaf: number[] = [], miss: number[] = [];
   const members: number[] = [], leafT: number[] = [], leafW: number[] = [], roots: number[] = [];
-  const leaf = (): number => { leafT.push(r.int(o.nTargets)); leafW.push(Math.fround(r.next() * 2 - 1)); return leafT.length - 1; };
+  let target = 0; // one target per tree, as boosting exporters write them
+  const leaf = (): number => { leafT.push(target); leafW.push(Math.fround(r.next() * 2 - 1)); return leafT.length - 1; };
   const grow = (depth: number): [number, number] => {
     if (depth >= o.depth || (depth > 0 && r.next() < 0.2)) return [leaf(), 1];
     const id = feat.length;
     const mode = r.int(7);
     feat.push(r.int(o.nf)); modes.push(mode); splits.push(mode === 6 ? 0 : Math.fround(r.int(7) / 2 - 1)); miss.push(r.next() < 0.3 ? 1 : 0);
-    // onnxruntime-web 1.30 accepts integer sets only
-    if (mode === 6) { const k = 1 + r.int(3); for (let i = 0; i < k; i++) members.push(r.int(5) - 1); members.push(NaN); }
+    // onnxruntime-web 1.30 accepts integer sets only; sets with values outside 0..30 truncate x
+    if (mode === 6) { const k = 1 + r.int(3), big = r.next() < 0.5; for (let i = 0; i < k; i++) members.push(big ? r.int(5) - 1 : r.int(4)); members.push(NaN); }
     tIds.push(0); tLeaf.push(0); fIds.push(0); fLeaf.push(0);
     const [t, tl] = grow(depth + 1), [f, fl] = grow(depth + 1);
     tIds[id] = t; tLeaf[id] = tl; fIds[id] = f; fLeaf[id] = fl;
     return [id, 0];
   };
   for (let t = 0; t < o.trees; t++) {
+    target = t % o.nTargets;
     const [id, isLeaf] = grow(0);
     if (isLeaf) throw new Error('root must be interior');
     roots.push(id);

@@ -68,6 +68,12 @@ describe('element types', () => {
     expect(fs.warnings?.map((w) => w.code)).toEqual(['MISSING_AS_EMPTY_TEXT', 'MISSING_AS_EMPTY_TEXT']);
   });
 
+  test('text with non-ASCII letters and long values is decoded exactly', () => {
+    const values = ['Bürgergeld', 'ÄÖÜß', 'x'.repeat(40), 'ja', '', '日本'];
+    const t = new Table({ u: vectorFromArray(values, new Utf8()) });
+    expect(encodeFeatures(t, mapping(['u'], ['string'])).columns[0].data).toEqual(values);
+  });
+
   test('numbers to a text input: integers without ".0"', () => {
     expect(encodeFeatures(table, mapping(['n', 'x'], ['string', 'string'])).columns.map((c) => c.data)).toEqual([['1', '2', '3', '40'], ['0.1', '2', '', '-3.5']]);
     expect([formatNumber(3), formatNumber(-0), formatNumber(2.5), formatNumber(1e21)]).toEqual(['3', '0', '2.5', '1e+21']);

@@ -43,7 +43,7 @@ describe('per-column inputs (skl2onnx pipelines)', () => {
   test('--features is not used for per-column inputs, and a note says so', () => {
     const m = mapColumns(sig, [col('Purpose', 'category'), col('Amount', 'number'), col('Age', 'number')], ['Amount']);
     expect(m.features).toEqual(['Age', 'Purpose', 'Amount']);
-    expect(m.notes?.join(' ')).toMatch(/--features\) is not used/);
+    expect(m.notes?.map((n) => n.message).join(' ')).toMatch(/--features\) is not used/);
   });
 
   test('MISSING_COLUMN lists every missing input and near names', () => {
@@ -70,12 +70,12 @@ describe('per-column inputs (skl2onnx pipelines)', () => {
   test('numbers for a string input are allowed, with a note', () => {
     const m = mapColumns(sig, [col('Age', 'number'), col('Purpose', 'number'), col('Amount', 'number')]);
     expect(m.types).toEqual(['int64', 'string', 'float32']);
-    expect(m.notes?.join(' ')).toMatch(/Purpose holds numbers; they are given to the text input/);
+    expect(m.notes?.map((n) => n.message).join(' ')).toMatch(/Purpose holds numbers; they are given to the text input/);
   });
 
   test('booleans for numeric inputs become 1/0, with a note', () => {
     const m = mapColumns(sig, [col('Age', 'boolean'), col('Purpose', 'category'), col('Amount', 'number')]);
-    expect(m.notes?.join(' ')).toMatch(/Age holds yes\/no values; they are given to the model as 1 \/ 0/);
+    expect(m.notes?.map((n) => n.message).join(' ')).toMatch(/Age holds yes\/no values; they are given to the model as 1 \/ 0/);
   });
 
   test('an input taking several columns next to others is refused', () => {

@@ -47,7 +47,7 @@ describe('fixture signatures', () => {
       { name: 'output_probability', type: 'float32', shape: [null, 2], role: 'probabilities', classLabels: ['Bad', 'Good'], fromZipMap: true },
     ]);
     expect(s).toMatchObject({ task: 'classification', score: { output: 'output_probability', index: 1 }, labelOutput: 'output_label', producer: 'skl2onnx 1.14.1' });
-    expect(s.notes.join(' ')).toMatch(/ZipMap removed/);
+    expect(s.notes.map((n) => n.message).join(' ')).toMatch(/ZipMap removed/);
     expect(s.ops).toContain('ai.onnx.ml.ZipMap');
     // the runtime runs the surgered graph: no ZipMap, an Identity to the same output name
     const runtime = decodeModel(model.runtimeBytes);
@@ -71,7 +71,7 @@ describe('synthetic graphs shaped like the exporters', () => {
     expect(s.ambiguity?.message).toMatch(/3 classes/);
   });
 
-  test('binary classifier + ZipMap in a file importing only ai.onnx.ml: the default opset is added for the Identity', async () => {
+  test('binary classifier + ZipMap in a file importing only ai.onnx.ml: the default-domain opset the Identity needs is declared (the ONNX spec requires it; onnxruntime 1.30 would also accept it undeclared)', async () => {
     const model = await signatureOf(S.binaryZipMapMlOnly());
     expect(model.signature).toMatchObject({ task: 'classification', score: { output: 'output_probability', index: 1 }, labelOutput: 'output_label' });
     expect(model.signature.outputs[1].classLabels).toEqual(['no', 'yes']);
@@ -102,14 +102,14 @@ describe('synthetic graphs shaped like the exporters', () => {
     const { signature: s } = await signatureOf(S.openWidthModel());
     expect(s.outputs[0].shape).toEqual([null, 2]);
     expect(s).toMatchObject({ task: 'classification', score: { output: 'probabilities', index: 1 } });
-    expect(s.notes.join(' ')).toMatch(/trial run gave \[N, 2\]/);
+    expect(s.notes.map((n) => n.message).join(' ')).toMatch(/trial run gave \[N, 2\]/);
   });
 
   test('a Sigmoid output [N, 1] (network-style binary classifier): classification, column 0, with a note', async () => {
     const { signature: s } = await signatureOf(S.sigmoidNet());
     expect(s.outputs[0].role).toBe('probabilities');
     expect(s).toMatchObject({ task: 'classification', score: { output: 'output', index: 0 } });
-    expect(s.notes.join(' ')).toMatch(/comes from a Sigmoid/);
+    expect(s.notes.map((n) => n.message).join(' ')).toMatch(/comes from a Sigmoid/);
   });
 
   test('a plain logistic graph Concat(1 - sigmoid, sigmoid) with a neutral output name: classification, column 1', async () => {

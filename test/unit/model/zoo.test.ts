@@ -110,7 +110,7 @@ describe.each(cases.map((c) => [c.case, c] as const))('%s', (_, c) => {
     }
   });
 
-  test.runIf(c.class_score_columns !== undefined)('every class probability by --output NAME:INDEX', async () => {
+  if (c.class_score_columns !== undefined) test('every class probability by --output NAME:INDEX', async () => {
     const labels = c.class_labels ?? [];
     for (const [label, column] of Object.entries(c.class_score_columns ?? {})) {
       const k = labels.findIndex((l) => String(l) === label);
@@ -122,7 +122,7 @@ describe.each(cases.map((c) => [c.case, c] as const))('%s', (_, c) => {
     }
   });
 
-  test.runIf(c.logit_column_in_reference !== undefined && c.task === 'classification')('logit space: log(p / (1 - p)) within the float32 limit tol / (p (1 - p))', async () => {
+  if (c.logit_column_in_reference !== undefined && c.task === 'classification') test('logit space: log(p / (1 - p)) within the float32 limit tol / (p (1 - p))', async () => {
     const p = await evaluate(model, features, { output: c.example_output });
     const logit = await evaluate(model, features, { output: c.example_output, space: 'logit' });
     const ref = csvColumn(reference, c.logit_column_in_reference as string).map(Number);
@@ -132,13 +132,13 @@ describe.each(cases.map((c) => [c.case, c] as const))('%s', (_, c) => {
   });
 
   const positive = (c.class_labels ?? []).map(String).includes(String(c.positive_value)) ? c.positive_value : c.example_positive_value;
-  test.runIf(positive !== undefined)('positive class by label gives the positive index', async () => {
+  if (positive !== undefined) test('positive class by label gives the positive index', async () => {
     const p = await predict(model, features, { positive });
     expect(p.positiveIndex).toBe(c.positive_index ?? c.example_positive_index);
     expect(String(p.positiveLabel)).toBe(String(positive));
   });
 
-  test.runIf(c.probes !== undefined)('probe rows with a feature exactly at a split threshold', async () => {
+  if (c.probes !== undefined) test('probe rows with a feature exactly at a split threshold', async () => {
     const probes = c.probes as NonNullable<ZooCase['probes']>;
     const { table, columns } = csvTable(fixtureText(`models/${probes.data}`), { delimiter: c.csv?.delimiter, decimal: c.csv?.decimal });
     const p = await predict(model, encodeFeatures(table, mapColumns(model.signature, columns, c.features)), c.example_output ? { output: c.example_output } : {});

@@ -27,3 +27,40 @@ describe('message catalogue', () => {
     }
   });
 });
+
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { warningTexts, warningText } from '../../../src/ui/i18n/warnings.ts';
+
+/** Warning and note codes raised by the engine parts the UI shows today. */
+function engineWarningCodes(dirs: string[]): Set<string> {
+  const codes = new Set<string>();
+  for (const dir of dirs) {
+    for (const f of readdirSync(dir)) {
+      if (!f.endsWith('.ts')) continue;
+      const src = readFileSync(join(dir, f), 'utf8');
+      for (const m of src.matchAll(/code: '([A-Z0-9_]+)'/g)) codes.add(m[1]);
+    }
+  }
+  for (const c of ERROR_CODES) codes.delete(c);
+  return codes;
+}
+
+describe('warning catalogue', () => {
+  it('every warning code raised by the data and model layers has German and English text', () => {
+    const root = join(import.meta.dirname, '../../../src/engine');
+    const codes = engineWarningCodes([join(root, 'data'), join(root, 'model')]);
+    expect(codes.size).toBeGreaterThan(5);
+    for (const code of codes) {
+      expect(warningTexts[code]?.de, code).toBeTypeOf('function');
+      expect(warningTexts[code]?.en, code).toBeTypeOf('function');
+    }
+  });
+
+  it('renders params in both languages and falls back to the engine message', () => {
+    const w = { code: 'MOSTLY_NUMERIC', message: 'engine text', params: { column: 'Amount', values: ['n/a'], lines: ['17'], text: 1, total: 900 } };
+    expect(warningText(w, 'de')).toBe('Die Spalte „Amount“ sieht nach Zahlen aus, aber 1 von 900 Werten sind keine Zahlen (z. B. „n/a“ in Zeile 17). Sie wird deshalb als Kategorie gelesen. Korrigieren Sie diese Zellen oder lassen Sie sie leer.');
+    expect(warningText(w, 'en')).toContain('Column "Amount" looks numeric, but 1 of 900 values');
+    expect(warningText({ code: 'SOMETHING_NEW', message: 'engine text' }, 'de')).toBe('engine text');
+  });
+});

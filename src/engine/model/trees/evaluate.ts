@@ -27,9 +27,17 @@ export function decide(e: TreeEnsemble, node: number, x: number): boolean {
   return r || (e.missingTrue[node] === 1 && Number.isNaN(x));
 }
 
+/**
+ * Set membership as onnxruntime-web 1.30 computes it (measured; the ONNX text says plain
+ * membership): sets of integers 0..30 test x exactly; other sets test x truncated to an int32
+ * (saturating, NaN -> 0), so that 2.5 is in {-1, 2}.
+ */
 function isMember(e: TreeEnsemble, node: number, x: number): boolean {
   const start = e.memberStart[node], end = start + e.memberCount[node];
-  for (let i = start; i < end; i++) if (e.members[i] === x) return true;
+  let small = true;
+  for (let i = start; i < end; i++) if (!(e.members[i] >= 0 && e.members[i] <= 30)) small = false;
+  const v = small ? x : Number.isNaN(x) ? 0 : Math.max(-2147483648, Math.min(2147483647, Math.trunc(x)));
+  for (let i = start; i < end; i++) if (e.members[i] === v) return true;
   return false;
 }
 

@@ -71,7 +71,14 @@ export type Binding = Int32Array;
  * @example bindFeatures(features, fs, 'matrix') // Int32Array [0, 1, 2, ...]
  */
 export function bindFeatures(features: Feature[], fs: Pick<FeatureSet, 'names' | 'columns'>, layout: 'matrix' | 'columns'): Binding {
+  const inputs = new Set(features.map((f) => f.input));
+  if (layout === 'matrix' && inputs.size > 1) {
+    throw new EinblickError('UNSUPPORTED_SIGNATURE', `the model has ${inputs.size} inputs (${[...inputs].join(', ')}), not one matrix`, 'Map the data columns to the model inputs one by one (per-column layout).');
+  }
   return Int32Array.from(features, (f) => {
+    if (layout === 'columns' && f.column !== 0) {
+      throw new EinblickError('UNSUPPORTED_SIGNATURE', `model input ${f.input} takes several values per row`, 'Einblick feeds one data column per model input; export the model with one input per column, or as one matrix input.', { input: f.input });
+    }
     const j = layout === 'matrix' ? f.column : fs.names.indexOf(f.input);
     if (!(j >= 0 && j < fs.columns.length)) {
       throw new EinblickError('MISSING_COLUMN', `missing column for model input ${f.input}${layout === 'matrix' ? `[${f.column}]` : ''}`, `Map a data column to the model input "${f.input}".`, { column: f.input });

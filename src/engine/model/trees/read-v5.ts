@@ -74,6 +74,23 @@ function readAttrs(node: NodeProto): V5Attrs {
   return a;
 }
 
+/** Copies interior node i of the attributes into the flat ensemble (its member set into `members`). */
+function fillInterior(e: TreeEnsemble, a: V5Attrs, i: number, set: number[] | null, members: number[]): void {
+  const ni = a.featureIds.length, nl = a.leafTargets.length;
+  const child = (id: number, leaf: number): number => {
+    if (!(id >= 0 && (leaf ? id < nl : id < ni))) throw badModel(`a child index ${id} is out of range`);
+    return leaf ? ni + id : id;
+  };
+  e.mode[i] = a.modes[i];
+  e.feature[i] = a.featureIds[i];
+  e.threshold[i] = a.splits[i];
+  e.missingTrue[i] = a.missing[i] === 1 ? 1 : 0;
+  e.trueChild[i] = child(a.trueIds[i], a.trueLeaf[i]);
+  e.falseChild[i] = child(a.falseIds[i], a.falseLeaf[i]);
+  if (set) { e.memberStart[i] = members.length; e.memberCount[i] = set.length; members.push(...set); }
+  e.nFeatures = Math.max(e.nFeatures, a.featureIds[i] + 1);
+}
+
 /**
  * Reads a TreeEnsemble (opset 5) node into the same flat form as the older operators:
  * interior node i keeps index i, leaf j becomes node (number of interior nodes + j).
@@ -92,24 +109,9 @@ export function readTreeEnsembleV5(node: NodeProto): TreeEnsemble {
     classLabels: null, precision: splitsT && tensorPrecision(splitsT) === 'double' ? 'double' : 'float',
   }, ni + nl, nl);
   if (!(e.nTargets > 0)) throw badModel('n_targets is missing or 0');
-  const child = (id: number, leaf: number): number => {
-    const c = leaf ? ni + id : id;
-    if (!(id >= 0 && (leaf ? id < nl : id < ni))) throw badModel(`a child index ${id} is out of range`);
-    return c;
-  };
   const sets = memberSets(a.modes, tensorAttr(node, 'membership_values', false));
   const members: number[] = [];
-  for (let i = 0; i < ni; i++) {
-    e.mode[i] = a.modes[i];
-    e.feature[i] = a.featureIds[i];
-    e.threshold[i] = a.splits[i];
-    e.missingTrue[i] = a.missing[i] === 1 ? 1 : 0;
-    e.trueChild[i] = child(a.trueIds[i], a.trueLeaf[i]);
-    e.falseChild[i] = child(a.falseIds[i], a.falseLeaf[i]);
-    const set = sets[i];
-    if (set) { e.memberStart[i] = members.length; e.memberCount[i] = set.length; members.push(...set); }
-    e.nFeatures = Math.max(e.nFeatures, a.featureIds[i] + 1);
-  }
+  for (let i = 0; i < ni; i++) fillInterior(e, a, i, sets[i], members);
   for (let j = 0; j < nl; j++) {
     const t = a.leafTargets[j];
     if (!(t >= 0 && t < e.nTargets)) throw badModel(`leaf target id ${t} outside 0..${e.nTargets - 1}`);

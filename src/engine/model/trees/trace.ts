@@ -31,6 +31,9 @@ function inputState(input: GraphInput, width: number | undefined): State {
 
 function runNode(node: NodeProto, states: Map<string, State>, ctx: TraceContext): State[] {
   if ((node.input ?? []).every((name) => name === '' || states.get(name)?.kind === 'constant')) {
+    const first = states.get(node.input?.[0] ?? '');
+    // Identity and Cast of a constant (e.g. a Reshape shape) keep it a constant
+    if (first && (opOf(node) === 'Identity' || opOf(node) === 'Cast')) return allOutputs(node, first);
     return allOutputs(node, unknown(`${node.opType} node ${node.name ?? ''} computes a constant`));
   }
   const inputs = (node.input ?? []).map((name) => (name === '' ? undefined : states.get(name) ?? unknown(`tensor ${name} is not produced before it is used`)));

@@ -1,0 +1,98 @@
+/**
+ * The true outcome: which column holds it, which value counts as positive, which as favourable,
+ * and how that lines up with the model's classes. Pure functions over the loaded table.
+ */
+import type { Table } from 'apache-arrow';
+import { EinblickError, type Warning } from '../errors.ts';
+import { categoryColumn, numericColumn } from '../data/columns.ts';
+import type { ColumnInfo } from '../data/types.ts';
+
+/** `--label COLUMN[=VALUE]` parsed. */
+export interface LabelSpec {
+  column: string;
+  value: string | null;
+}
+
+/**
+ * Parses 'Class=Good' or 'Class'. The column name may itself contain '=' only if a value follows.
+ *
+ * @example parseLabel('Class=Good') // { column: 'Class', value: 'Good' }
+ */
+export function parseLabel(text: string): LabelSpec {
+  const at = text.indexOf('=');
+  const column = (at < 0 ? text : text.slice(0, at)).trim();
+  const value = at < 0 ? null : text.slice(at + 1).trim();
+  if (!column) throw new EinblickError('INVALID_OPTION', `invalid label: ${text}; expected COLUMN or COLUMN=VALUE`, 'Name the outcome column, e.g. --label Class=Good.', { label: text });
+  return { column, value: value === '' ? null : value };
+}
+
+export function requireColumn(columns: ColumnInfo[], name: string, what: string): ColumnInfo {
+  const c = columns.find((x) => x.name === name);
+  if (!c) {
+    throw new EinblickError('MISSING_COLUMN', `missing column: ${name} (named as the ${what})`, `Use one of the data's columns: ${columns.map((x) => x.name).join(', ')}.`, { column: name });
+  }
+  return c;
+}
+
+/** A binary outcome: 1 where the label equals the positive value, 0 elsewhere, -1 where missing. */
+export interface BinaryOutcome {
+  column: string;
+  positive: string;
+  levels: string[];
+  y: Int8Array;
+}
+
+/**
+ * Which value of a classification outcome is positive. Explicit value first; else the model's
+ * positive class when it is one of the column's values; else '1' / 'true' for 0/1 and yes/no
+ * columns; otherwise the person must say it.
+ *
+ * @example binaryOutcome(table, { column: 'Class', value: 'Good' }, null).positive // 'Good'
+ */
+export function binaryOutcome(table: Table, spec: LabelSpec, modelPositive: string | null): BinaryOutcome {
+  const { codes, levels } = categoryColumn(table, spec.column);
+  let positive = spec.value;
+  if (positive === null) {
+    if (modelPositive !== null && levels.includes(modelPositive)) positive = modelPositive;
+    else if (levels.every((l) => l === '0' || l === '1')) positive = '1';
+    else if (levels.every((l) => l === 'true' || l === 'false')) positive = 'true';
+  }
+  if (positive === null) {
+    throw new EinblickError('INVALID_OPTION', `which value of ${spec.column} is the positive outcome? Its values are ${levels.join(', ')}`, `Name it: --label ${spec.column}=${levels[levels.length - 1] ?? 'VALUE'} (in the app: choose the positive value).`, { column: spec.column, values: levels });
+  }
+  const k = levels.indexOf(positive);
+  if (k < 0) {
+    throw new EinblickError('INVALID_OPTION', `invalid positive value: ${positive}; column ${spec.column} holds ${levels.join(', ')}`, 'Choose one of the values listed (the spelling must match exactly).', { column: spec.column, value: positive, values: levels });
+  }
+  const y = new Int8Array(codes.length);
+  for (let i = 0; i < codes.length; i++) y[i] = codes[i] < 0 ? -1 : codes[i] === k ? 1 : 0;
+  return { column: spec.column, positive, levels, y };
+}
+
+/**
+ * Whether the favourable outcome is the positive or the negative one.
+ * The favourable value must be a value of the outcome column; by default it is the positive one.
+ */
+export function favourableSide(outcome: BinaryOutcome, favourable: string | undefined): { side: 'positive' | 'negative'; value: string; warnings: Warning[] } {
+  if (favourable === undefined) {
+    const others = outcome.levels.filter((l) => l !== outcome.positive);
+    const warnings: Warning[] = [{
+      code: 'FAVOURABLE_ASSUMED',
+      message: `the favourable outcome was not given; ${outcome.column} = ${outcome.positive} (the positive value) is taken as favourable. If ${others.join(' / ') || 'the other value'} is the favourable one, pass --favourable.`,
+      params: { column: outcome.column, value: outcome.positive },
+    }];
+    return { side: 'positive', value: outcome.positive, warnings };
+  }
+  if (favourable === outcome.positive) return { side: 'positive', value: favourable, warnings: [] };
+  if (outcome.levels.includes(favourable)) return { side: 'negative', value: favourable, warnings: [] };
+  throw new EinblickError('INVALID_OPTION', `invalid favourable value: ${favourable}; column ${outcome.column} holds ${outcome.levels.join(', ')}`, 'Name the value of the outcome column that is good for the person concerned.', { value: favourable, values: outcome.levels });
+}
+
+/** A numeric outcome (regression target); NaN where missing or not a number. */
+export function numericOutcome(table: Table, columns: ColumnInfo[], column: string): Float64Array {
+  const info = requireColumn(columns, column, 'outcome (--label)');
+  if (info.kind !== 'number' && info.kind !== 'boolean') {
+    throw new EinblickError('TEXT_FOR_NUMBER', `the outcome column ${column} holds text, but a regression model's outcome must be a number`, 'Choose the column with the true values the model predicts.', { column });
+  }
+  return numericColumn(table, column);
+}

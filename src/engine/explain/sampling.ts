@@ -1,0 +1,78 @@
+/**
+ * What the sampling methods share: the result type, the evaluation of g(b) for every
+ * background row and g(x) for every explained row, and means with standard errors from
+ * sampling units stratified by background row.
+ */
+import { addRequest, evaluateRequests, requests, type EvaluateOptions } from './masker.ts';
+import type { BatchModel, Game } from './types.ts';
+
+export interface SamplingResult {
+  phi: Float64Array;
+  se: Float64Array;
+  base: number;
+  fx: Float64Array;
+  evaluations: number;
+  /** Sampling units per explained row. */
+  units: number;
+}
+
+/**
+ * g(b) for every background row and g(x) for every explained row, in one batched call.
+ *
+ * @example const { gb, fx } = await evaluateEnds(game, owner, model, {}) // gb.length = background rows
+ */
+export async function evaluateEnds(game: Game, owner: Int32Array, model: BatchModel, opts: EvaluateOptions): Promise<{ gb: Float64Array; fx: Float64Array; evaluations: number }> {
+  const n = game.players.length, nx = game.explain.rows, nb = game.background.rows;
+  const ends = requests(nb + nx, n);
+  const none = new Uint8Array(n), all = new Uint8Array(n).fill(1);
+  for (let b = 0; b < nb; b++) addRequest(ends, 0, b, none);
+  for (let x = 0; x < nx; x++) addRequest(ends, x, 0, all);
+  const v = await evaluateRequests(game, owner, model, ends, opts);
+  return { gb: v.slice(0, nb), fx: v.slice(nb), evaluations: ends.count };
+}
+
+/** Mean of an array. */
+export function mean(v: ArrayLike<number>): number {
+  let s = 0;
+  for (let i = 0; i < v.length; i++) s += v[i];
+  return s / v.length;
+}
+
+/**
+ * Mean and standard error per player from unit estimates (k x n, row-major), where unit u
+ * belongs to background stratum u % strata and every stratum has m = k / strata units. With at
+ * least 60 degrees of freedom within strata (strata x (m - 1)) the error is the stratified one,
+ * from the within-stratum variances; with fewer it is the spread over all units, which also
+ * counts the differences between background rows and so errs on the large side.
+ *
+ * @example meanAndError(units, 400, 12, 100, phi, se, 0) // fills phi[0..11], se[0..11]
+ */
+export function meanAndError(units: Float64Array, k: number, n: number, strata: number, phi: Float64Array, se: Float64Array, at: number): void {
+  const m = Math.floor(k / strata);
+  const stratified = m >= 2 && strata * (m - 1) >= 60;
+  for (let p = 0; p < n; p++) {
+    let s = 0;
+    for (let u = 0; u < k; u++) s += units[u * n + p];
+    const mean = s / k;
+    let v = 0;
+    if (stratified) v = stratifiedVariance(units, k, n, p, strata, m);
+    else {
+      for (let u = 0; u < k; u++) { const d = units[u * n + p] - mean; v += d * d; }
+      v = k > 1 ? v / (k - 1) / k : Infinity;
+    }
+    phi[at + p] = mean;
+    se[at + p] = Math.sqrt(v);
+  }
+}
+
+function stratifiedVariance(units: Float64Array, k: number, n: number, p: number, strata: number, m: number): number {
+  let v = 0;
+  for (let b = 0; b < strata; b++) {
+    let sb = 0, s2 = 0;
+    for (let u = b; u < k; u += strata) sb += units[u * n + p];
+    const mb = sb / m;
+    for (let u = b; u < k; u += strata) { const d = units[u * n + p] - mb; s2 += d * d; }
+    v += s2 / (m - 1) / m;
+  }
+  return v / (strata * strata);
+}
