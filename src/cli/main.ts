@@ -11,6 +11,7 @@ import { processIo, reportError, type Io } from './io.ts';
 import { inspectCommand } from './commands/inspect.ts';
 import { predictCommand } from './commands/predict.ts';
 import { fairnessCommand } from './commands/fairness.ts';
+import { explainCommand } from './commands/explain.ts';
 import { VERSION } from '../engine/version.ts';
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
@@ -49,6 +50,26 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     .option('--quiet', 'no progress on stderr')
     .action((o) => run(() => predictCommand(o, io))());
 
+  program
+    .command('explain')
+    .description('SHAP values: how much each column moved each explained prediction away from the average')
+    .requiredOption('--model <file>', 'ONNX model file')
+    .requiredOption('--data <file>', 'data file: CSV, Arrow IPC or Parquet')
+    .option('--features <a,b,c>', 'data columns that fill a matrix input, in order')
+    .option('--output <name[:index]>', 'the output (and column) that holds the score')
+    .option('--task <task>', 'classification, regression or anomaly (default: detected)')
+    .option('--rows <0,5,7-9>', 'rows to explain, 0-based (default: all, or a seeded sample of 1000)')
+    .option('--background-rows <1,2,3>', 'the background rows themselves')
+    .option('--background <n>', 'size of the seeded background sample (default 100)')
+    .option('--seed <n>', 'seed of the samples (default 1)')
+    .option('--space <space>', 'logit or probability for classifiers (default probability); raw otherwise')
+    .option('--method <method>', 'auto, tree, linear, exact, permutation or kernel (default auto)')
+    .option('--groups <auto|none|file.json>', "players: 'auto' merges column=value one-hot blocks (default)")
+    .option('--samples <n>', 'sampling methods: model evaluations per explained row')
+    .option('--out <file>', 'write the JSON here instead of stdout')
+    .option('--quiet', 'no progress on stderr')
+    .action((o) => run(() => explainCommand(o, io))());
+
   const collect = (v: string, prev: string[]) => [...prev, v];
   program
     .command('fairness')
@@ -74,7 +95,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     .option('--quiet', 'no progress or notes on stderr')
     .action((o) => run(() => fairnessCommand(o, io))());
 
-  for (const [name, issue] of [['explain', 'explanations'], ['audit', 'audit workflow']] as const) {
+  for (const [name, issue] of [['audit', 'audit workflow']] as const) {
     program
       .command(name)
       .description(`not available yet (${issue}: planned)`)

@@ -23,6 +23,10 @@ import { resolveScore } from './model/resolve.ts';
 import type { Task } from './model/types.ts';
 import { parseLabel } from './analyses/outcome.ts';
 import { runFairness, type FairnessSpec, type FairnessRun } from './analyses/fairness-run.ts';
+import { categoryColumn } from './data/columns.ts';
+import { runExplain, type ExplainSpec, type ExplainRun } from './analyses/explain-run.ts';
+import type { TreeShapKernel } from './explain/index.ts';
+import { loadTreeShapKernel } from '../wasm/treeshap-kernel.ts';
 
 export interface DataSummary {
   fileName: string;
@@ -54,19 +58,40 @@ export interface PredictResult {
 /** What the fairness request returns: the results JSON (the contract), warnings and the scores. */
 export type FairnessResultMessage = FairnessRun & { predictions: Predictions };
 
+/** The values of one column with their counts (for choosing an outcome value or a reference group). */
+export interface ColumnLevels {
+  column: string;
+  /** Sorted as categoryColumn sorts them; at most `max`, the most frequent kept. */
+  levels: string[];
+  counts: number[];
+  missing: number;
+  /** More distinct values exist than were returned. */
+  truncated: boolean;
+}
+
 export interface RunOptions {
   onProgress?: ProgressFn;
   signal?: AbortSignal;
 }
 
+interface Scored {
+  key: string;
+  predictions: Predictions;
+  mapping: Mapping;
+  warnings: Warning[];
+}
+
 export class EngineSession {
   private data: LoadedTable | null = null;
   private model: LoadedModel | null = null;
+  /** The last predictions, reused while model, data and choices stay the same (e.g. a threshold moves). */
+  private scored: Scored | null = null;
 
   /** Loads a CSV, Arrow or Parquet file and replaces the current table. */
   async loadData(bytes: Uint8Array, fileName: string, opts: RunOptions & { delimiter?: string; decimal?: '.' | ',' } = {}): Promise<DataSummary> {
     const loaded = await loadTable(bytes, fileName, opts);
     this.data = loaded;
+    this.scored = null;
     return {
       fileName,
       format: loaded.format,
@@ -83,6 +108,7 @@ export class EngineSession {
     const model = await loadModel(bytes, fileName);
     if (this.model) await disposeModel(this.model);
     this.model = model;
+    this.scored = null;
     return { fileName, bytes: bytes.length, signature: model.signature };
   }
 
@@ -98,11 +124,8 @@ export class EngineSession {
 
   /** Predicts every row of the table. */
   async predict(req: { features?: string[]; output?: string }, opts: RunOptions): Promise<PredictResult> {
-    const { model, data } = this.require();
-    const mapping = mapColumns(model.signature, data.columns, req.features);
-    const features = encodeFeatures(data.table, mapping);
-    const predictions = await predict(model, features, { output: req.output, ...opts });
-    return { predictions, mapping, warnings: features.warnings ?? [] };
+    const s = await this.score(req, opts);
+    return { predictions: copyOf(s.predictions), mapping: s.mapping, warnings: s.warnings };
   }
 
   /**
@@ -111,13 +134,61 @@ export class EngineSession {
    */
   async fairness(req: { features?: string[]; output?: string; task?: Task; spec: FairnessSpec }, opts: RunOptions): Promise<FairnessResultMessage> {
     const { model, data } = this.require();
+    const positive = req.output === undefined ? positiveClassFor(model.signature, req.task, req.spec.label) : undefined;
+    const s = await this.score({ ...req, positive }, opts);
+    const run = runFairness(data.table, data.columns, s.predictions, req.spec, opts);
+    run.warnings.unshift(...s.warnings);
+    return { ...run, predictions: copyOf(s.predictions) };
+  }
+
+  /** SHAP values for rows of the table (DESIGN.md explain contract), with the method used and why. */
+  async explain(req: { features?: string[]; output?: string; task?: Task; spec: ExplainSpec }, opts: RunOptions): Promise<ExplainRun> {
+    const { model, data } = this.require();
+    const mapping = mapColumns(model.signature, data.columns, req.features);
+    const kernel = await this.treeKernel();
+    return runExplain({ table: data.table, model, mapping, output: req.output, task: req.task, treeKernel: kernel.kernel, notes: kernel.note ? [kernel.note] : [], ...opts }, req.spec);
+  }
+
+  private kernel: Promise<{ kernel?: TreeShapKernel; note?: string }> | null = null;
+
+  /** The WebAssembly tree SHAP kernel, loaded once; its TypeScript twin (same numbers) if it cannot load. */
+  private treeKernel(): Promise<{ kernel?: TreeShapKernel; note?: string }> {
+    this.kernel ??= loadTreeShapKernel().then(
+      (kernel) => ({ kernel }),
+      (err: unknown) => ({ note: `tree SHAP ran in TypeScript (same numbers, slower): the WebAssembly kernel did not load (${err instanceof Error ? err.message : String(err)})` }),
+    );
+    return this.kernel;
+  }
+
+  /**
+   * The distinct values of a column and how often each occurs (at most `max`, the most frequent).
+   *
+   * @example s.columnLevels('Class') // { column: 'Class', levels: ['Bad', 'Good'], counts: [300, 700], missing: 0, truncated: false }
+   */
+  columnLevels(column: string, max = 200): ColumnLevels {
+    if (!this.data) throw new EinblickError('INVALID_OPTION', 'no data loaded', 'Choose a data file (CSV, Arrow or Parquet) first.');
+    const { codes, levels } = categoryColumn(this.data.table, column);
+    const counts = new Array<number>(levels.length).fill(0);
+    let missing = 0;
+    for (const c of codes) {
+      if (c < 0) missing++;
+      else counts[c]++;
+    }
+    let keep = levels.map((_, k) => k);
+    if (keep.length > max) keep = keep.sort((a, b) => counts[b] - counts[a] || a - b).slice(0, max).sort((a, b) => a - b);
+    return { column, levels: keep.map((k) => levels[k]), counts: keep.map((k) => counts[k]), missing, truncated: levels.length > max };
+  }
+
+  /** Predictions for the whole table, from the cache when nothing they depend on changed. */
+  private async score(req: { features?: string[]; output?: string; task?: Task; positive?: string | number }, opts: RunOptions): Promise<Scored> {
+    const { model, data } = this.require();
+    const key = JSON.stringify([req.features ?? null, req.output ?? null, req.task ?? null, req.positive ?? null]);
+    if (this.scored?.key === key) return this.scored;
     const mapping = mapColumns(model.signature, data.columns, req.features);
     const features = encodeFeatures(data.table, mapping);
-    const positive = req.output === undefined ? positiveClassFor(model.signature, req.task, req.spec.label) : undefined;
-    const predictions = await predict(model, features, { output: req.output, task: req.task, positive, ...opts });
-    const run = runFairness(data.table, data.columns, predictions, req.spec, opts);
-    run.warnings.unshift(...(features.warnings ?? []));
-    return { ...run, predictions };
+    const predictions = await predict(model, features, { output: req.output, task: req.task, positive: req.positive, ...opts });
+    this.scored = { key, predictions, mapping, warnings: features.warnings ?? [] };
+    return this.scored;
   }
 
   get table(): Table | null {
@@ -145,4 +216,9 @@ function positiveClassFor(signature: ModelSignature, task: Task | undefined, lab
     const probs = signature.outputs.filter((o) => o.role === 'probabilities');
     return probs.length === 1 ? probs[0].classLabels?.find((c) => String(c) === value) : undefined;
   }
+}
+
+/** A copy whose buffers may be transferred to another thread without emptying the cache. */
+function copyOf(p: Predictions): Predictions {
+  return { ...p, scores: p.scores.slice(), labels: p.labels ? [...p.labels] : null };
 }

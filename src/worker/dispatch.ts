@@ -21,6 +21,10 @@ export async function dispatch(session: EngineSession, request: Exclude<Request,
       return session.predict({ features: request.features, output: request.output }, opts);
     case 'fairness':
       return session.fairness(request, opts);
+    case 'explain':
+      return session.explain(request, opts);
+    case 'columnLevels':
+      return session.columnLevels(request.column, request.max);
   }
 }
 

@@ -11,7 +11,8 @@
  */
 import { z } from 'zod';
 import type { ErrorInfo, Progress } from '../engine/errors.ts';
-import type { DataSummary, ModelSummary, MappingCheck, PredictResult, FairnessResultMessage } from '../engine/session.ts';
+import type { DataSummary, ModelSummary, MappingCheck, PredictResult, FairnessResultMessage, ColumnLevels } from '../engine/session.ts';
+import type { ExplainRun } from '../engine/analyses/explain-run.ts';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -32,6 +33,19 @@ export const fairnessSpecSchema = z.object({
   bootstrap: z.number().int().min(0).optional(),
   seed: z.number().int().optional(),
   minGroupSize: z.union([z.number().int().min(1), z.literal(false)]).optional(),
+  curves: z.union([z.boolean(), z.object({ points: z.number().int().min(2).max(1001).optional() })]).optional(),
+});
+
+/** The explanation choices (ExplainSpec): keys mirror the CLI flags and the audit file. */
+export const explainSpecSchema = z.object({
+  rows: z.array(z.number().int().nonnegative()).min(1).optional(),
+  backgroundRows: z.array(z.number().int().nonnegative()).min(1).optional(),
+  background: z.number().int().min(1).optional(),
+  seed: z.number().int().optional(),
+  space: z.enum(['logit', 'probability', 'raw']).optional(),
+  method: z.enum(['auto', 'tree', 'linear', 'exact', 'permutation', 'kernel']).optional(),
+  groups: z.union([z.literal('auto'), z.literal('none'), z.record(z.string(), z.array(z.string()))]).optional(),
+  samples: z.number().int().min(1).optional(),
 });
 
 /** Requests, one member per engine operation. */
@@ -57,6 +71,14 @@ export const requestSchema = z.discriminatedUnion('kind', [
     task: z.enum(['classification', 'regression', 'anomaly']).optional(),
     spec: fairnessSpecSchema,
   }),
+  z.object({ kind: z.literal('columnLevels'), column: z.string(), max: z.number().int().min(1).optional() }),
+  z.object({
+    kind: z.literal('explain'),
+    features: z.array(z.string()).optional(),
+    output: z.string().optional(),
+    task: z.enum(['classification', 'regression', 'anomaly']).optional(),
+    spec: explainSpecSchema,
+  }),
   z.object({ kind: z.literal('cancel'), target: z.number().int() }),
 ]);
 
@@ -70,6 +92,8 @@ export interface ResultMap {
   checkMapping: MappingCheck;
   predict: PredictResult;
   fairness: FairnessResultMessage;
+  explain: ExplainRun;
+  columnLevels: ColumnLevels;
   cancel: { cancelled: boolean };
 }
 

@@ -7,7 +7,7 @@ import type { Table } from 'apache-arrow';
 import { EinblickError, type Warning } from '../errors.ts';
 import type { ColumnInfo } from '../data/types.ts';
 import type { Predictions } from '../model/types.ts';
-import { computeFairness, fairnessToJson, type FairnessResult } from '../fairness/index.ts';
+import { computeFairness, fairnessToJson, thresholdAnalysis, pointAt, type FairnessResult, type GroupCurve, type EqualisedThresholds } from '../fairness/index.ts';
 import type { Binning, FairnessInput, FairnessOptionsInput, GroupColumn, TopK } from '../fairness/types.ts';
 import { binaryOutcome, favourableSide, numericOutcome, parseLabel } from './outcome.ts';
 import { parseIntersections, protectedGroups } from './protected.ts';
@@ -26,12 +26,41 @@ export interface FairnessSpec {
   bootstrap?: number;
   seed?: number;
   minGroupSize?: number | false;
+  /** Classification only: add per-group threshold curves (on a grid of `points` thresholds) and equalising thresholds. */
+  curves?: boolean | { points?: number };
 }
 
 export interface FairnessRun {
   result: FairnessResult;
   json: Record<string, unknown>;
   warnings: Warning[];
+  /** With spec.curves, for a classifier: per attribute, curves and per-group equalising thresholds. */
+  thresholds?: ThresholdSummary[];
+}
+
+/** One group's curves: rates at grid thresholds, and its ROC curve thinned to at most `points` of its own points. */
+export interface CurveSummary {
+  value: string;
+  n: number;
+  n_positive: number;
+  n_negative: number;
+  /** Grid thresholds 0, 1/(points-1), ..., 1; y_pred = score >= threshold. */
+  thresholds: number[];
+  selection_rate: number[];
+  tpr: number[] | null;
+  fpr: number[] | null;
+  /** ROC points from (0, 0) (nobody selected) to (1, 1) (everybody selected); null without positives or negatives. */
+  roc: { fpr: number[]; tpr: number[] } | null;
+}
+
+/** Per-group equalising thresholds with JSON-safe values: threshold null = nobody in the group is selected. */
+export type EqualisedSummary = Omit<EqualisedThresholds, 'groups'> & { groups: { value: string; threshold: number | null; achieved: number | null; accuracy: number }[] };
+
+export interface ThresholdSummary {
+  name: string;
+  curves: CurveSummary[];
+  equal_selection_rate: EqualisedSummary;
+  equal_tpr: EqualisedSummary;
 }
 
 /**
@@ -56,7 +85,47 @@ export function runFairness(table: Table, columns: ColumnInfo[], p: Predictions,
   const result = computeFairness(built.input, options, { signal: ctl.signal });
   const json = fairnessToJson(result, built.meta) as Record<string, unknown>;
   const all = [...warnings, ...result.warnings];
-  return { result, json: { ...json, score: { output: p.output, positive_index: p.positiveIndex, positive_label: p.positiveLabel }, warnings: all }, warnings: all };
+  const run: FairnessRun = { result, json: { ...json, score: { output: p.output, positive_index: p.positiveIndex, positive_label: p.positiveLabel }, warnings: all }, warnings: all };
+  if (spec.curves && built.input.task === 'classification') {
+    const points = typeof spec.curves === 'object' && spec.curves.points !== undefined ? spec.curves.points : 101;
+    run.thresholds = thresholdAnalysis(built.input, options).map((a) => ({
+      name: a.name,
+      curves: a.curves.map((c) => summariseCurve(c, points)),
+      equal_selection_rate: equalisedJson(a.equal_selection_rate),
+      equal_tpr: equalisedJson(a.equal_tpr),
+    }));
+    run.json.threshold_analysis = run.thresholds;
+  }
+  return run;
+}
+
+/**
+ * A group curve on a grid of thresholds (exact rates at each grid point) plus its ROC curve
+ * thinned to at most `points` of its own points (first and last always kept).
+ *
+ * @example summariseCurve(curve, 3).thresholds // [0, 0.5, 1]
+ */
+export function summariseCurve(c: GroupCurve, points: number): CurveSummary {
+  if (!Number.isInteger(points) || points < 2) throw new EinblickError('INVALID_OPTION', `invalid curves.points: ${points}; expected a whole number of at least 2`, 'Use e.g. 101 points (threshold steps of 0.01).', { option: 'curves' });
+  const grid = Array.from({ length: points }, (_, i) => i / (points - 1));
+  const at = grid.map((t) => pointAt(c, t));
+  const L = c.thresholds.length;
+  const keep = L <= points ? Array.from({ length: L }, (_, i) => i) : [...new Set(Array.from({ length: points }, (_, j) => Math.round((j * (L - 1)) / (points - 1))))];
+  return {
+    value: c.value,
+    n: c.n,
+    n_positive: c.n_positive,
+    n_negative: c.n_negative,
+    thresholds: grid,
+    selection_rate: at.map((i) => c.selection_rate[i]),
+    tpr: c.tpr && at.map((i) => c.tpr![i]),
+    fpr: c.fpr && at.map((i) => c.fpr![i]),
+    roc: c.tpr && c.fpr ? { fpr: keep.map((i) => c.fpr![i]), tpr: keep.map((i) => c.tpr![i]) } : null,
+  };
+}
+
+function equalisedJson(e: EqualisedThresholds): EqualisedSummary {
+  return { ...e, groups: e.groups.map((g) => ({ ...g, threshold: Number.isFinite(g.threshold) ? g.threshold : null })) };
 }
 
 type Meta = Parameters<typeof fairnessToJson>[1];

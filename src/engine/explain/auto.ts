@@ -30,7 +30,7 @@ export interface MethodChoice {
 /** Largest pair game the structured enumeration takes on. */
 export const PAIR_LIMIT = 22;
 /** Coalition tables (sum over pairs of 2^players) the structured enumeration takes on. */
-export const PAIR_COALITION_LIMIT = 2e8;
+export const PAIR_COALITION_LIMIT = 5e7;
 
 /**
  * Picks the method.

@@ -45,12 +45,24 @@ function choose(o: CheckedOptions, game: Game, prep: Prepared | null, reason: st
   });
 }
 
+/** Refuses results with infinite or undefined numbers (log-odds of a probability of 0 or 1). */
+function finite(e: Explanation): Explanation {
+  const bad = !Number.isFinite(e.baseValue) || e.values.some((v) => !Number.isFinite(v)) || e.predictions.some((v) => !Number.isFinite(v));
+  if (!bad) return e;
+  const hint = e.space === 'logit' ? 'The model gives some rows (or background rows) a probability of exactly 0 or 1, whose log-odds are infinite. Use --space probability.' : 'The model returns infinite or undefined values for some rows; check the data for extreme values.';
+  throw new EinblickError('INVALID_OPTION', `invalid space: ${e.space}; the model's output is not finite in this space for some rows`, hint, { option: 'space', value: e.space });
+}
+
 /**
  * Interventional SHAP values of the game's players for the explained rows.
  *
  * @example await explain(game, { structure: { extracted, layout: 'matrix' } }, { space: 'logit' }) // { method: 'tree', ... }
  */
 export async function explain(game: Game, model: ExplainModel, options: ExplainOptions): Promise<Explanation> {
+  return finite(await run(game, model, options));
+}
+
+async function run(game: Game, model: ExplainModel, options: ExplainOptions): Promise<Explanation> {
   const o = checkOptions(options);
   const owner = checkGame(game);
   const ext = model.structure?.extracted;

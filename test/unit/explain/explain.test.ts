@@ -153,3 +153,14 @@ describe('limits and cancellation (issue 3)', () => {
     expect(seen.length).toBeGreaterThan(2);
   });
 });
+
+describe('non-finite results (issue 3)', () => {
+  it('log-odds of a probability of exactly 1 are refused with a hint, not returned as NaN', async () => {
+    const fs = matrixFeatures('german_credit_gbm_small');
+    const game = gameFromRows(fs, makePlayers(fs.names, 'auto'), [0, 1], [2, 3, 4]);
+    const certain = async (f: { rows: number }) => Float64Array.from({ length: f.rows }, (_, i) => (i % 2 ? 1 : 0.5));
+    const err = await explain(game, { evaluate: async (f) => (await certain(f)).map((p) => Math.log(p / (1 - p))) }, { space: 'logit', method: 'permutation' }).catch((e) => e);
+    expect(err).toBeInstanceOf(EinblickError);
+    expect(err.hint).toMatch(/--space probability/);
+  });
+});

@@ -74,6 +74,18 @@ function imputeEncodeSelect(): { bytes: Uint8Array; model: ReturnType<typeof bui
   });
 }
 
+function vectorized(): { bytes: Uint8Array; model: ReturnType<typeof buildModel>['model'] } {
+  const t = randomTrees(10, { trees: 6, depth: 3, nf: 2, targets: () => [0] });
+  return buildModel({
+    nodes: [
+      node('FeatureVectorizer', ['j', 'k'], ['X'], [attr('inputdimensions', [1, 1])], ML),
+      node('TreeEnsembleRegressor', ['X'], ['value'], [...legacyAttrs(t, 'target'), attr('n_targets', 1)], ML),
+    ],
+    inputs: [valueInfo('j', 'int64', [null, 1]), valueInfo('k', 'int64', [null, 1])],
+    outputs: [valueInfo('value', 'float', [null, 1])],
+  });
+}
+
 function linearClassifier(): { bytes: Uint8Array; model: ReturnType<typeof buildModel>['model'] } {
   const w = [0.8, -1.5, 0.3], b = 0.25;
   return buildModel({
@@ -112,6 +124,7 @@ interface Case {
 const CASES: Case[] = [
   { name: 'Scaler + OneHotEncoder (strings, int64) + Concat + Reshape + Cast -> classifier', build: skl2onnxLike, output: 'probabilities', index: 1, kind: 'trees', layout: 'columns', spec: { n1: 'float', n2: 'float', cat: 'string', code: 'int' }, spaces: ['logit', 'probability'] },
   { name: 'Imputer + LabelEncoder + Gather + Slice -> regressor', build: imputeEncodeSelect, output: 'value', index: 0, kind: 'trees', layout: 'columns', spec: { a: 'float', s: 'string' }, spaces: ['raw'] },
+  { name: 'FeatureVectorizer (int64 inputs) -> regressor', build: vectorized, output: 'value', index: 0, kind: 'trees', layout: 'columns', spec: { j: 'int', k: 'int' }, spaces: ['raw'] },
   { name: 'LinearClassifier (two rows, LOGISTIC) + Normalizer L1', build: linearClassifier, output: 'probabilities', index: 1, kind: 'linear', layout: 'matrix', spec: { x0: 'float', x1: 'float', x2: 'float' }, spaces: ['logit', 'probability'] },
   { name: 'Gemm (transB, alpha, beta) + Softmax over two classes', build: gemmSoftmax, output: 'probabilities', index: 1, kind: 'linear', layout: 'matrix', spec: { x0: 'float', x1: 'float', x2: 'float' }, spaces: ['logit', 'probability'] },
 ];

@@ -1,6 +1,6 @@
 /**
  * Handlers for the preprocessing operators that keep every value a function of one model input
- * value: Cast, OneHotEncoder, Scaler, Imputer, LabelEncoder.
+ * value: Cast, OneHotEncoder, Scaler, Imputer, LabelEncoder, FeatureVectorizer.
  */
 import { attrFloat, attrFloats, attrInt, attrInts, attrStrings, type NodeProto } from '../onnx-proto.ts';
 import { ELEM } from './graph.ts';
@@ -105,6 +105,21 @@ const labelEncoder: Handler = (node, inputs) => {
   return stepwise(node, f, () => [{ op: 'map', table, fallback }], ints ? 'int64' : 'float', (l) => `code(${l})`);
 };
 
+/** FeatureVectorizer: the inputs' rows side by side, as float32. */
+const featureVectorizer: Handler = (node, inputs) => {
+  const parts: FeatureState[] = [];
+  for (const s of inputs) {
+    const f = featuresIn(node, s);
+    if (Array.isArray(f)) return f;
+    if (f.rowShape.length > 1) return allOutputs(node, unknown(`FeatureVectorizer node ${node.name ?? ''} reads a tensor of rank ${f.rowShape.length + 1}`));
+    if (!FLOATS.includes(f.elem) && !INTS.includes(f.elem)) return allOutputs(node, unknown(`FeatureVectorizer node ${node.name ?? ''} reads ${f.elem} values`));
+    parts.push(f);
+  }
+  const round: FeatureStep = { op: 'round', precision: 'float' };
+  const cols = parts.flatMap((f) => f.cols.map((c) => ({ ...c, steps: [...c.steps, round] })));
+  return allOutputs(node, { kind: 'features', elem: 'float', rowShape: [cols.length], cols });
+};
+
 /** Preprocessing handlers by operator name. */
 export const ENCODE_HANDLERS: Record<string, Handler> = {
   Cast: cast,
@@ -112,4 +127,5 @@ export const ENCODE_HANDLERS: Record<string, Handler> = {
   'ai.onnx.ml.Scaler': scaler,
   'ai.onnx.ml.Imputer': imputer,
   'ai.onnx.ml.LabelEncoder': labelEncoder,
+  'ai.onnx.ml.FeatureVectorizer': featureVectorizer,
 };

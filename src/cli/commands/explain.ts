@@ -1,0 +1,85 @@
+import { basename } from 'node:path';
+import { EngineSession } from '../../engine/session.ts';
+import { EinblickError } from '../../engine/errors.ts';
+import type { Task } from '../../engine/model/types.ts';
+import { METHODS, SPACES, type MethodOption, type Space } from '../../engine/explain/types.ts';
+import type { Groups } from '../../engine/explain/players.ts';
+import type { ExplainSpec } from '../../engine/analyses/explain-run.ts';
+import { list, progressPrinter, readInput, writeJson, type Io } from '../io.ts';
+import { intOption } from '../options.ts';
+
+export interface ExplainCommandOptions {
+  model: string;
+  data: string;
+  features?: string;
+  output?: string;
+  task?: string;
+  rows?: string;
+  backgroundRows?: string;
+  background?: string;
+  seed?: string;
+  space?: string;
+  method?: string;
+  groups?: string;
+  samples?: string;
+  out?: string;
+  quiet?: boolean;
+}
+
+/** `einblick explain ...`: SHAP values per explained row and player (DESIGN.md explain contract). */
+export async function explainCommand(o: ExplainCommandOptions, io: Io): Promise<void> {
+  if (o.backgroundRows !== undefined && o.background !== undefined) {
+    throw new EinblickError('INVALID_OPTION', 'both --background-rows and --background given', 'Give either the background rows themselves (--background-rows 1,2,3) or how many to sample (--background 100).');
+  }
+  const spec: ExplainSpec = {
+    rows: o.rows === undefined ? undefined : parseRows(o.rows, 'rows'),
+    backgroundRows: o.backgroundRows === undefined ? undefined : parseRows(o.backgroundRows, 'background-rows'),
+    background: intOption(o.background, 'background', 1, 100_000),
+    seed: intOption(o.seed, 'seed', -2147483648, 2147483647),
+    space: oneOf(o.space, SPACES, 'space') as Space | undefined,
+    method: oneOf(o.method, METHODS, 'method') as MethodOption | undefined,
+    samples: intOption(o.samples, 'samples', 1, 10_000_000),
+    groups: await groupsOption(o.groups),
+  };
+  const [modelBytes, dataBytes] = await Promise.all([readInput(o.model, 'model'), readInput(o.data, 'data')]);
+  const session = new EngineSession();
+  const onProgress = progressPrinter(io, Boolean(o.quiet));
+  await session.loadModel(modelBytes, basename(o.model));
+  await session.loadData(dataBytes, basename(o.data), { onProgress });
+  const run = await session.explain({ features: list(o.features), output: o.output, task: oneOf(o.task, ['classification', 'regression', 'anomaly'], 'task') as Task | undefined, spec }, { onProgress });
+  await writeJson(run.json, o.out, io);
+}
+
+/**
+ * '0,5,7-9' -> [0, 5, 7, 8, 9]: 0-based data rows.
+ *
+ * @example parseRows('3-5,1', 'rows') // [3, 4, 5, 1]
+ */
+export function parseRows(text: string, flag: string): number[] {
+  const out: number[] = [];
+  for (const part of text.split(',').map((s) => s.trim()).filter(Boolean)) {
+    const m = /^(\d+)(?:-(\d+))?$/.exec(part);
+    if (!m || (m[2] !== undefined && Number(m[2]) < Number(m[1]))) {
+      throw new EinblickError('INVALID_OPTION', `invalid ${flag}: ${part}; expected row numbers like 0,5,7-9`, `Give 0-based row numbers and ranges, e.g. --${flag} 0,5,7-9.`, { option: flag, value: part });
+    }
+    const hi = m[2] === undefined ? Number(m[1]) : Number(m[2]);
+    for (let r = Number(m[1]); r <= hi; r++) out.push(r);
+  }
+  if (out.length === 0) throw new EinblickError('INVALID_OPTION', `invalid ${flag}: no rows`, `Give at least one row, e.g. --${flag} 0.`);
+  return out;
+}
+
+function oneOf(value: string | undefined, allowed: readonly string[], name: string): string | undefined {
+  if (value === undefined || allowed.includes(value)) return value;
+  throw new EinblickError('INVALID_OPTION', `invalid ${name}: ${value}; expected one of ${allowed.join(', ')}`, `Pass --${name} with one of: ${allowed.join(', ')}.`, { option: name, value });
+}
+
+async function groupsOption(value: string | undefined): Promise<'auto' | 'none' | Groups | undefined> {
+  if (value === undefined || value === 'auto' || value === 'none') return value;
+  const text = new TextDecoder().decode(await readInput(value, 'groups'));
+  try {
+    return JSON.parse(text) as Groups;
+  } catch (err) {
+    throw new EinblickError('INVALID_OPTION', `invalid groups file ${value}: ${(err as Error).message}`, 'The groups file is JSON: {"Purpose": ["Purpose=car", "Purpose=tv"], ...}.', { option: 'groups', value });
+  }
+}

@@ -1,0 +1,144 @@
+/**
+ * From a loaded model and table and a person's choices (the CLI flags / audit keys) to an
+ * explanation: which rows, which background, which players, which space; the exact structure
+ * read from the graph and checked against onnxruntime before it is trusted.
+ */
+import type { Table } from 'apache-arrow';
+import { EinblickError, type ProgressFn } from '../errors.ts';
+import { sampleIndices } from '../random.ts';
+import type { LoadedModel } from '../model/load.ts';
+import { evaluate } from '../model/predict.ts';
+import { encodeFeatures } from '../model/encode.ts';
+import { resolveScore } from '../model/resolve.ts';
+import type { FeatureSet, Mapping, Task } from '../model/types.ts';
+import { checkStructure, explain, explanationToJson, extractModel, gameFromRows, makePlayers, type Groups } from '../explain/index.ts';
+import type { Explanation, MethodOption, Space, TreeShapKernel, ExplainModel } from '../explain/index.ts';
+
+/** The person's explanation choices; keys mirror the CLI flags and the audit file. */
+export interface ExplainSpec {
+  rows?: number[];
+  backgroundRows?: number[];
+  /** Size of the seeded background sample (default 100), when backgroundRows is not given. */
+  background?: number;
+  seed?: number;
+  space?: Space;
+  method?: MethodOption;
+  groups?: 'auto' | 'none' | Groups;
+  samples?: number;
+}
+
+/** Explained rows by default: all of them up to this many, else a seeded sample of this size. */
+export const DEFAULT_MAX_ROWS = 1000;
+/** Rows of the data on which the structure read from the graph is checked against onnxruntime. */
+const CHECK_ROWS = 1000;
+
+export interface ExplainRun {
+  explanation: Explanation;
+  json: Record<string, unknown>;
+  /** Per player, the explained rows' data values (for colouring and dependence plots). */
+  values: Record<string, (number | string | boolean | null)[]>;
+  notes: string[];
+}
+
+export interface ExplainContext {
+  table: Table;
+  model: LoadedModel;
+  mapping: Mapping;
+  output?: string;
+  task?: Task;
+  treeKernel?: TreeShapKernel;
+  /** Notes from the host (e.g. which tree SHAP kernel runs), reported with the result. */
+  notes?: string[];
+  signal?: AbortSignal;
+  onProgress?: ProgressFn;
+}
+
+/**
+ * Explains rows of the table.
+ *
+ * @example (await runExplain(ctx, { rows: [0, 5], background: 100, seed: 1 })).json.method // 'tree'
+ */
+export async function runExplain(ctx: ExplainContext, spec: ExplainSpec): Promise<ExplainRun> {
+  const n = ctx.table.numRows;
+  const seed = spec.seed ?? 1;
+  const notes: string[] = [...(ctx.notes ?? [])];
+  const score = resolveScore(ctx.model.signature, { output: ctx.output, task: ctx.task });
+  const space = spec.space ?? (score.task === 'classification' ? 'probability' : 'raw');
+  checkSpace(space, score.task);
+  const rows = spec.rows ?? defaultRows(n, seed, notes);
+  const background = spec.backgroundRows ?? sampleIndices(n, Math.min(spec.background ?? 100, n), seed);
+  for (const [what, list] of [['rows', rows], ['background-rows', background]] as const) {
+    const bad = list.find((r) => !(Number.isInteger(r) && r >= 0 && r < n));
+    if (bad !== undefined) throw new EinblickError('INVALID_OPTION', `invalid ${what}: ${bad}; the data has rows 0 to ${n - 1}`, `Give row numbers from 0 to ${n - 1} (0 is the first data row).`, { option: what, value: bad });
+  }
+  // only the rows the game needs are encoded
+  const union = [...new Set([...rows, ...background])].sort((a, b) => a - b);
+  const at = new Map(union.map((r, i) => [r, i]));
+  const fs = encodeFeatures(ctx.table, ctx.mapping, Int32Array.from(union));
+  const players = makePlayers(fs.names, spec.groups ?? 'auto');
+  const game = gameFromRows(fs, players, rows.map((r) => at.get(r)!), background.map((r) => at.get(r)!));
+  const model = await explainModel(ctx, fs, score, space, notes);
+  const e = await explain(game, model, { space, method: spec.method, samples: spec.samples, seed, signal: ctx.signal, onProgress: ctx.onProgress, treeKernel: ctx.treeKernel });
+  const result: Explanation = { ...e, rows, backgroundRows: background, notes: [...notes, ...e.notes] };
+  return { explanation: result, json: explanationToJson(result) as unknown as Record<string, unknown>, values: playerValues(ctx, players.map((p) => p.name), rows), notes: result.notes };
+}
+
+function checkSpace(space: Space, task: Task): void {
+  const allowed: Space[] = task === 'classification' ? ['probability', 'logit'] : ['raw'];
+  if (!allowed.includes(space)) {
+    throw new EinblickError('INVALID_OPTION', `invalid space: ${space}; expected one of ${allowed.join(', ')} for a ${task} model`, task === 'classification' ? 'Use --space probability or --space logit (log-odds).' : 'Use --space raw: the model gives values, not probabilities.', { option: 'space', value: space });
+  }
+}
+
+function defaultRows(n: number, seed: number, notes: string[]): number[] {
+  if (n <= DEFAULT_MAX_ROWS) return Array.from({ length: n }, (_, i) => i);
+  notes.push(`rows: a seeded sample of ${DEFAULT_MAX_ROWS} of the ${n} rows is explained (seed ${seed + 1}); choose rows with --rows`);
+  return sampleIndices(n, DEFAULT_MAX_ROWS, seed + 1);
+}
+
+/** The black-box evaluator, and the graph's exact structure when it agrees with onnxruntime. */
+async function explainModel(ctx: ExplainContext, fs: FeatureSet, score: ReturnType<typeof resolveScore>, space: Space, notes: string[]): Promise<ExplainModel> {
+  const index = score.index ?? undefined;
+  const evaluateIn = (s: Space) => (f: FeatureSet, signal?: AbortSignal) => evaluate(ctx.model, f, { output: score.output, index, space: s, signal });
+  const model: ExplainModel = { evaluate: evaluateIn(space) };
+  const extracted = extractModel(ctx.model.proto, { output: score.output, index: score.index });
+  if (extracted.kind === 'none') {
+    notes.push(`exact structure: none (${extracted.reason}); a model-agnostic method is used`);
+    return model;
+  }
+  // the check runs on the game's rows plus a seeded sample of up to 1000 rows of the data
+  const n = ctx.table.numRows;
+  const sample = encodeFeatures(ctx.table, ctx.mapping, Int32Array.from(sampleIndices(n, Math.min(n, CHECK_ROWS), 7)));
+  const runtimeSpace: Space = score.task === 'classification' ? 'probability' : 'raw';
+  let check = checkStructure(extracted, ctx.mapping.layout, fs, await evaluateIn(runtimeSpace)(fs, ctx.signal));
+  if (check.ok) {
+    const more = checkStructure(extracted, ctx.mapping.layout, sample, await evaluateIn(runtimeSpace)(sample, ctx.signal));
+    check = { ...more, ok: more.ok, rows: check.rows + more.rows, maxDiff: Math.max(check.maxDiff, more.maxDiff) };
+  }
+  if (!check.ok) {
+    notes.push(`exact structure: the ${extracted.kind} read from the graph differs from onnxruntime by up to ${check.maxDiff.toExponential(2)}; it is not used and a model-agnostic method is used`);
+    return model;
+  }
+  notes.push(`exact structure: ${extracted.kind === 'trees' ? 'tree ensemble' : 'affine map'} read from the graph; agrees with onnxruntime on ${check.rows} rows to ${check.maxDiff.toExponential(1)}`);
+  return { ...model, structure: { extracted, layout: ctx.mapping.layout } };
+}
+
+/** The data values of each player's column in the explained rows (players without one column are left out). */
+function playerValues(ctx: ExplainContext, players: string[], rows: number[]): Record<string, (number | string | boolean | null)[]> {
+  const out: Record<string, (number | string | boolean | null)[]> = {};
+  for (const p of players) {
+    const column = ctx.mapping.columns[ctx.mapping.features.indexOf(p)] ?? p;
+    const vector = ctx.table.getChild(column);
+    if (!vector) continue;
+    out[p] = rows.map((r) => plain(vector.get(r)));
+  }
+  return out;
+}
+
+function plain(v: unknown): number | string | boolean | null {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'number') return Number.isNaN(v) ? null : v;
+  if (typeof v === 'bigint') return Number(v);
+  if (typeof v === 'boolean' || typeof v === 'string') return v;
+  return String(v);
+}

@@ -1,0 +1,64 @@
+/**
+ * The engine session behind the worker protocol (issue 2): the same dispatch path as the worker,
+ * run in-process; predictions are cached but never shared with what is handed out (the worker
+ * transfers result buffers, which empties them on its side).
+ */
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { LocalEngine } from '../../../src/worker/local.ts';
+import { transferablesOf } from '../../../src/worker/dispatch.ts';
+import { requestMessageSchema, PROTOCOL_VERSION } from '../../../src/worker/protocol.ts';
+import { EngineError } from '../../../src/worker/client.ts';
+
+const FIX = join(import.meta.dirname, '../../fixtures/real_german_pipe_rf');
+const buf = (f: string) => {
+  const b = readFileSync(join(FIX, f));
+  return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
+};
+
+describe('engine session through the protocol dispatch (issue 2)', () => {
+  it('loads, maps, predicts; a handed-out result can be emptied without harming the next', async () => {
+    const e = new LocalEngine();
+    const m = await e.call({ kind: 'loadModel', bytes: buf('model.onnx'), fileName: 'model.onnx' });
+    expect(m.signature.task).toBe('classification');
+    const d = await e.call({ kind: 'loadData', bytes: buf('data.csv'), fileName: 'data.csv' });
+    expect(d.rows).toBe(1000);
+    expect(d.preview.rows).toHaveLength(20);
+    const check = await e.call({ kind: 'checkMapping' });
+    expect(check.ok).toBe(true);
+    const first = await e.call({ kind: 'predict' });
+    const copy = first.predictions.scores.slice();
+    first.predictions.scores.fill(-1); // what a transfer would do to the sender's view
+    const second = await e.call({ kind: 'predict' });
+    expect(second.predictions.scores).toEqual(copy);
+    expect(transferablesOf(second)).toContain(second.predictions.scores.buffer);
+  });
+
+  it('errors come back as data with a code, a message and a hint', async () => {
+    const e = new LocalEngine();
+    const err = await e.call({ kind: 'predict' }).catch((x: unknown) => x);
+    expect(err).toBeInstanceOf(EngineError);
+    expect((err as EngineError).info.code).toBe('INVALID_OPTION');
+    expect((err as EngineError).info.hint).toMatch(/model/);
+    const bad = await e.call({ kind: 'loadModel', bytes: buf('data.csv'), fileName: 'data.csv' }).catch((x: unknown) => x);
+    expect((bad as EngineError).info.code).toBe('NOT_ONNX');
+  });
+
+  it('the request schema rejects malformed messages', () => {
+    expect(requestMessageSchema.safeParse({ v: PROTOCOL_VERSION, id: 1, request: { kind: 'predict' } }).success).toBe(true);
+    expect(requestMessageSchema.safeParse({ v: 99, id: 1, request: { kind: 'predict' } }).success).toBe(false);
+    expect(requestMessageSchema.safeParse({ v: PROTOCOL_VERSION, id: 1, request: { kind: 'drop tables' } }).success).toBe(false);
+    expect(requestMessageSchema.safeParse({ v: PROTOCOL_VERSION, id: 1, request: { kind: 'fairness', spec: { protected: [] } } }).success).toBe(false);
+  });
+
+  it('fairness reuses the cached predictions and gives the same scores as predict', async () => {
+    const e = new LocalEngine();
+    await e.call({ kind: 'loadModel', bytes: buf('model.onnx'), fileName: 'model.onnx' });
+    await e.call({ kind: 'loadData', bytes: buf('data.csv'), fileName: 'data.csv' });
+    const p = await e.call({ kind: 'predict' });
+    const f = await e.call({ kind: 'fairness', spec: { label: 'Class=Good', protected: ['sex'], bootstrap: 0 } });
+    expect(f.predictions.scores).toEqual(p.predictions.scores);
+    expect((f.json.attributes as { name: string }[])[0].name).toBe('sex');
+  });
+});
