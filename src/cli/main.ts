@@ -12,6 +12,7 @@ import { inspectCommand } from './commands/inspect.ts';
 import { predictCommand } from './commands/predict.ts';
 import { fairnessCommand } from './commands/fairness.ts';
 import { explainCommand } from './commands/explain.ts';
+import { auditCommand } from './commands/audit.ts';
 import { VERSION } from '../engine/version.ts';
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
@@ -95,17 +96,16 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     .option('--quiet', 'no progress or notes on stderr')
     .action((o) => run(() => fairnessCommand(o, io))());
 
-  for (const [name, issue] of [['audit', 'audit workflow']] as const) {
-    program
-      .command(name)
-      .description(`not available yet (${issue}: planned)`)
-      .allowUnknownOption()
-      .allowExcessArguments()
-      .action(() => {
-        io.stderr(`einblick: '${name}' is not available in this version yet (${issue} are being built).\n`);
-        code = EXIT.notImplemented;
-      });
-  }
+  program
+    .command('audit')
+    .description('run the analysis an audit file describes; write results.json and report.html')
+    .argument('<audit.json>', 'audit file (saved by the app, or written by hand with the documented keys)')
+    .requiredOption('--model <file>', 'ONNX model file')
+    .requiredOption('--data <file>', 'data file: CSV, Arrow IPC or Parquet')
+    .requiredOption('--out <dir>', 'folder for results.json and report.html')
+    .option('--lang <de|en>', 'language of the report (default: the audit file\'s, else de)')
+    .option('--quiet', 'no progress or notes on stderr')
+    .action((file, o) => run(() => auditCommand(file, o, io))());
 
   try {
     await program.parseAsync(argv);

@@ -27,9 +27,12 @@ import { categoryColumn } from './data/columns.ts';
 import { runExplain, type ExplainSpec, type ExplainRun } from './analyses/explain-run.ts';
 import type { TreeShapKernel } from './explain/index.ts';
 import { loadTreeShapKernel } from '../wasm/treeshap-kernel.ts';
+import { sha256Hex } from './audit/hash.ts';
 
 export interface DataSummary {
   fileName: string;
+  /** SHA-256 of the file's bytes (hex), recorded in the audit file and the report. */
+  sha256: string;
   format: DataFormat;
   rows: number;
   columns: ColumnInfo[];
@@ -40,6 +43,8 @@ export interface DataSummary {
 
 export interface ModelSummary {
   fileName: string;
+  /** SHA-256 of the file's bytes (hex), recorded in the audit file and the report. */
+  sha256: string;
   bytes: number;
   signature: ModelSignature;
 }
@@ -86,14 +91,19 @@ export class EngineSession {
   private model: LoadedModel | null = null;
   /** The last predictions, reused while model, data and choices stay the same (e.g. a threshold moves). */
   private scored: Scored | null = null;
+  /** Names and hashes of the loaded files, for the audit file and the report. */
+  modelInfo: { name: string; sha256: string } | null = null;
+  dataInfo: { name: string; sha256: string } | null = null;
 
   /** Loads a CSV, Arrow or Parquet file and replaces the current table. */
   async loadData(bytes: Uint8Array, fileName: string, opts: RunOptions & { delimiter?: string; decimal?: '.' | ',' } = {}): Promise<DataSummary> {
-    const loaded = await loadTable(bytes, fileName, opts);
+    const [loaded, sha256] = await Promise.all([loadTable(bytes, fileName, opts), sha256Hex(bytes)]);
     this.data = loaded;
     this.scored = null;
+    this.dataInfo = { name: fileName, sha256 };
     return {
       fileName,
+      sha256,
       format: loaded.format,
       rows: loaded.rows,
       columns: loaded.columns,
@@ -105,11 +115,12 @@ export class EngineSession {
 
   /** Loads an ONNX model and replaces the current one. */
   async loadModel(bytes: Uint8Array, fileName: string): Promise<ModelSummary> {
-    const model = await loadModel(bytes, fileName);
+    const [model, sha256] = await Promise.all([loadModel(bytes, fileName), sha256Hex(bytes)]);
     if (this.model) await disposeModel(this.model);
     this.model = model;
     this.scored = null;
-    return { fileName, bytes: bytes.length, signature: model.signature };
+    this.modelInfo = { name: fileName, sha256 };
+    return { fileName, sha256, bytes: bytes.length, signature: model.signature };
   }
 
   /** Whether the data fits the model; never throws for a misfit, returns the reason instead. */
@@ -123,7 +134,7 @@ export class EngineSession {
   }
 
   /** Predicts every row of the table. */
-  async predict(req: { features?: string[]; output?: string }, opts: RunOptions): Promise<PredictResult> {
+  async predict(req: { features?: string[]; output?: string; task?: Task }, opts: RunOptions): Promise<PredictResult> {
     const s = await this.score(req, opts);
     return { predictions: copyOf(s.predictions), mapping: s.mapping, warnings: s.warnings };
   }

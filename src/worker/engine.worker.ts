@@ -12,11 +12,10 @@ import { toErrorInfo } from '../engine/errors.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-// Threads need cross-origin isolation (SharedArrayBuffer); without it onnxruntime runs on one thread.
-configureOrt({
-  wasmPaths: { wasm: new URL(wasmUrl, self.location.href).href },
-  numThreads: self.crossOriginIsolated ? Math.min(4, navigator.hardwareConcurrency || 1) : 1,
-});
+// One thread, as in the CLI: multi-threaded onnxruntime sums tree ensembles in another order, so
+// scores would differ from the CLI's in the last float32 digits and a score right at a threshold
+// could fall on the other side. Same files + same choices = same numbers, in the browser and in Node.
+configureOrt({ wasmPaths: { wasm: new URL(wasmUrl, self.location.href).href }, numThreads: 1 });
 
 const session = new EngineSession();
 const running = new Map<number, AbortController>();

@@ -9,13 +9,8 @@ import Papa from 'papaparse';
 import { foreignRequests, openPage, startHarness, type Harness, type RecordedPage } from './harness.ts';
 
 const FIX = resolve(import.meta.dirname, '../fixtures');
-/**
- * The browser runs onnxruntime with threads (the page is cross-origin isolated), which sums the
- * trees of an ensemble in another order than the single-threaded reference run: the float32
- * outputs then differ by a few units in the last place (seen: up to 4.8e-7). The CLI tests,
- * single-threaded like the reference, hold 1e-7.
- */
-const BROWSER_TOL = 1e-6;
+/** The browser runs onnxruntime on one thread, like the CLI and the reference run: same numbers. */
+const BROWSER_TOL = 1e-7;
 let h: Harness;
 
 beforeAll(async () => {
