@@ -59,6 +59,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     .option('--features <a,b,c>', 'data columns that fill a matrix input, in order')
     .option('--output <name[:index]>', 'the output (and column) that holds the score')
     .option('--task <task>', 'classification, regression or anomaly (default: detected)')
+    .option('--label <column=value>', "explain the probability of this outcome value (when it is one of the model's classes)")
     .option('--rows <0,5,7-9>', 'rows to explain, 0-based (default: all, or a seeded sample of 1000)')
     .option('--background-rows <1,2,3>', 'the background rows themselves')
     .option('--background <n>', 'size of the seeded background sample (default 100)')

@@ -77,6 +77,8 @@ export const requestSchema = z.discriminatedUnion('kind', [
     features: z.array(z.string()).optional(),
     output: z.string().optional(),
     task: z.enum(['classification', 'regression', 'anomaly']).optional(),
+    /** 'COLUMN=VALUE': explains P(VALUE) when the model names that class. */
+    label: z.string().optional(),
     spec: explainSpecSchema,
   }),
   z.object({ kind: z.literal('cancel'), target: z.number().int() }),

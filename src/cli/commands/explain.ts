@@ -14,6 +14,7 @@ export interface ExplainCommandOptions {
   features?: string;
   output?: string;
   task?: string;
+  label?: string;
   rows?: string;
   backgroundRows?: string;
   background?: string;
@@ -46,7 +47,7 @@ export async function explainCommand(o: ExplainCommandOptions, io: Io): Promise<
   const onProgress = progressPrinter(io, Boolean(o.quiet));
   await session.loadModel(modelBytes, basename(o.model));
   await session.loadData(dataBytes, basename(o.data), { onProgress });
-  const run = await session.explain({ features: list(o.features), output: o.output, task: oneOf(o.task, ['classification', 'regression', 'anomaly'], 'task') as Task | undefined, spec }, { onProgress });
+  const run = await session.explain({ features: list(o.features), output: o.output, task: oneOf(o.task, ['classification', 'regression', 'anomaly'], 'task') as Task | undefined, label: o.label, spec }, { onProgress });
   await writeJson(run.json, o.out, io);
 }
 

@@ -46,6 +46,8 @@ export interface ExplainContext {
   mapping: Mapping;
   output?: string;
   task?: Task;
+  /** The positive class by its label (the outcome's positive value), for classifiers. */
+  positive?: string | number;
   treeKernel?: TreeShapKernel;
   /** Notes from the host (e.g. which tree SHAP kernel runs), reported with the result. */
   notes?: string[];
@@ -62,7 +64,7 @@ export async function runExplain(ctx: ExplainContext, spec: ExplainSpec): Promis
   const n = ctx.table.numRows;
   const seed = spec.seed ?? 1;
   const notes: string[] = [...(ctx.notes ?? [])];
-  const score = resolveScore(ctx.model.signature, { output: ctx.output, task: ctx.task });
+  const score = resolveScore(ctx.model.signature, { output: ctx.output, task: ctx.task, positive: ctx.positive });
   const space = spec.space ?? (score.task === 'classification' ? 'probability' : 'raw');
   checkSpace(space, score.task);
   const rows = spec.rows ?? defaultRows(n, seed, notes);

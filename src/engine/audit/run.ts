@@ -46,7 +46,7 @@ export async function runAudit(session: EngineSession, audit: Audit, opts: RunOp
   const p = await session.predict(common, opts);
   warnings.push(...p.warnings);
   const fairness = audit.protected && audit.protected.length > 0 ? await session.fairness({ ...common, spec: fairnessSpec(audit) }, opts) : null;
-  const explain = audit.explain === false ? null : await session.explain({ ...common, spec: explainSpec(audit) }, opts);
+  const explain = audit.explain === false ? null : await session.explain({ ...common, label: audit.label ?? undefined, spec: explainSpec(audit) }, opts);
   const recorded: Audit = { ...audit, einblick: VERSION, model: { name: files.model.name, sha256: files.model.sha256 }, data: { name: files.data.name, sha256: files.data.sha256 } };
   return {
     einblick: VERSION,

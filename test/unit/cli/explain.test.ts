@@ -115,3 +115,16 @@ describe('einblick explain: methods, defaults and bad input (issue 3)', () => {
     out.values.forEach((row: number[], i: number) => expect(Math.abs(row.reduce((s, x) => s + x, out.base_value) - out.predictions[i])).toBeLessThanOrEqual(1e-6));
   });
 });
+
+describe('einblick explain --label (issue 3, with the arbeitsschutz demo)', () => {
+  it('explains P(outcome value) when the model names that class, even at column 0', async () => {
+    const dir = join(import.meta.dirname, '../../../static/demo/arbeitsschutz');
+    const base = ['explain', '--model', join(dir, 'model.onnx'), '--data', join(dir, 'data.csv'), '--rows', '0-9', '--background', '30', '--space', 'logit', '--quiet'];
+    const ja = JSON.parse((await cli(...base, '--label', 'Mangel_festgestellt=ja')).stdout);
+    const col0 = JSON.parse((await cli(...base, '--output', 'output_probability:0')).stdout);
+    const col1 = JSON.parse((await cli(...base)).stdout);
+    expect(ja.values).toEqual(col0.values);
+    // the other class: log-odds are exactly the negative
+    ja.values.forEach((row: number[], r: number) => row.forEach((v, p) => expect(v).toBeCloseTo(-col1.values[r][p], 9)));
+  });
+});
