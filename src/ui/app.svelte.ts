@@ -23,7 +23,7 @@ export class AppState {
 
   private controller: AbortController | null = null;
 
-  constructor(private engine: EngineApi) {}
+  constructor(readonly engine: EngineApi) {}
 
   async loadModelFile(file: File): Promise<void> {
     await this.task('model', async (opts) => {

@@ -4,6 +4,8 @@
  */
 import type { EngineSession, RunOptions } from '../engine/session.ts';
 import type { Request, ResultMap } from './protocol.ts';
+import { runAudit } from '../engine/audit/run.ts';
+import { renderReport } from '../report/report.ts';
 
 export async function dispatch(session: EngineSession, request: Exclude<Request, { kind: 'cancel' }>, opts: RunOptions): Promise<ResultMap[Request['kind']]> {
   switch (request.kind) {
@@ -23,6 +25,11 @@ export async function dispatch(session: EngineSession, request: Exclude<Request,
       return session.fairness(request, opts);
     case 'explain':
       return session.explain(request, opts);
+    case 'audit': {
+      const results = await runAudit(session, request.audit, opts);
+      const reportHtml = request.report ? renderReport(results, { lang: request.report.lang, created: new Date(request.report.created) }) : null;
+      return { results, reportHtml };
+    }
     case 'columnLevels':
       return session.columnLevels(request.column, request.max);
   }

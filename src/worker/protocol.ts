@@ -13,6 +13,8 @@ import { z } from 'zod';
 import type { ErrorInfo, Progress } from '../engine/errors.ts';
 import type { DataSummary, ModelSummary, MappingCheck, PredictResult, FairnessResultMessage, ColumnLevels } from '../engine/session.ts';
 import type { ExplainRun } from '../engine/analyses/explain-run.ts';
+import type { AuditResults } from '../engine/audit/run.ts';
+import { auditSchema } from '../engine/audit/schema.ts';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -81,6 +83,7 @@ export const requestSchema = z.discriminatedUnion('kind', [
     label: z.string().optional(),
     spec: explainSpecSchema,
   }),
+  z.object({ kind: z.literal('audit'), audit: auditSchema, report: z.object({ lang: z.enum(['de', 'en']), created: z.string() }).optional() }),
   z.object({ kind: z.literal('cancel'), target: z.number().int() }),
 ]);
 
@@ -95,6 +98,7 @@ export interface ResultMap {
   predict: PredictResult;
   fairness: FairnessResultMessage;
   explain: ExplainRun;
+  audit: { results: AuditResults; reportHtml: string | null };
   columnLevels: ColumnLevels;
   cancel: { cancelled: boolean };
 }

@@ -8,6 +8,7 @@ import { throwIfAborted, type ProgressFn } from '../errors.ts';
 import type { FeatureSet } from '../model/types.ts';
 import { emptyLike } from './featureset.ts';
 import type { BatchModel, Game } from './types.ts';
+import { Pacer } from '../data/yield.ts';
 
 /**
  * Coalition requests: request k = (explained row xRow[k], background row bRow[k], coalition).
@@ -110,7 +111,9 @@ export interface EvaluateOptions {
 export async function evaluateRequests(game: Game, owner: Int32Array, model: BatchModel, req: Requests, opts: EvaluateOptions = {}): Promise<Float64Array> {
   const size = Math.max(1, opts.batchSize ?? 4096);
   const out = new Float64Array(req.count);
+  const pace = new Pacer(); // lets a Web Worker read a cancel message between model runs
   for (let from = 0; from < req.count; from += size) {
+    await pace.tick();
     throwIfAborted(opts.signal);
     const to = Math.min(req.count, from + size);
     const values = await model(maskRows(game, owner, req, from, to), opts.signal);

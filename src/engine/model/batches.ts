@@ -7,6 +7,7 @@ import { buildFeeds } from './feeds.ts';
 import type { LoadedModel } from './load.ts';
 import type { OutputTensor } from './ort.ts';
 import type { FeatureSet } from './types.ts';
+import { Pacer } from '../data/yield.ts';
 
 export const DEFAULT_BATCH_SIZE = 10_000;
 
@@ -37,7 +38,9 @@ export async function runBatches(
   const total = features.rows;
   const stage = opts.stage ?? 'predict';
   opts.onProgress?.({ stage, done: 0, total });
+  const pace = new Pacer(); // session.run never yields: let a Web Worker read a cancel message between batches
   for (let start = 0; start < total; start += size) {
+    await pace.tick();
     throwIfAborted(opts.signal);
     const end = Math.min(start + size, total);
     const feeds = buildFeeds(model.signature.inputs, model.signature.layout, features, start, end);

@@ -102,6 +102,34 @@ export const warningTexts: Record<string, Record<Lang, Render>> = {
     de: (p) => `Spalte „${col(p)}“: ${p.count} fehlende Werte wurden dem Modell als leerer Text übergeben.`,
     en: (p) => `Column "${col(p)}": ${p.count} missing values were given to the model as empty text.`,
   },
+  small_group: {
+    de: (p) => `${p.attribute} = „${p.group}“: nur ${p.n} Fälle${p.n_positive !== undefined ? ` (${p.n_positive} tatsächlich positiv, ${p.n_negative} negativ)` : ''}. Die Zahlen dieser Gruppe sind unsicher; achten Sie auf die Bereiche.`,
+    en: (p) => `${p.attribute} = "${p.group}": only ${p.n} cases${p.n_positive !== undefined ? ` (${p.n_positive} truly positive, ${p.n_negative} negative)` : ''}. This group's numbers are uncertain; look at the ranges.`,
+  },
+  missing_group_values: {
+    de: (p) => `${p.rows} Fälle haben keinen Wert in „${p.attribute}“; sie bilden die eigene Gruppe „(missing)“.`,
+    en: (p) => `${p.rows} cases have no value in "${p.attribute}"; they form a group of their own, "(missing)".`,
+  },
+  POSITIVE_CLASS_ASSUMED: {
+    de: (p) => `Der Wert des Modells ist die Wahrscheinlichkeit der Klasse „${p.modelClass}“ (Ausgabe ${p.output}); sie wird mit dem Ergebniswert „${p.positive}“ verglichen. Wenn das nicht dieselbe Klasse ist, wählen Sie in Schritt 2 die passende Ausgabe.`,
+    en: (p) => `The model's score is the probability of class "${p.modelClass}" (output ${p.output}); it is compared with the outcome value "${p.positive}". If that is not the same class, choose the matching output in step 2.`,
+  },
+  FAVOURABLE_ASSUMED: {
+    de: (p) => `Es wurde nicht angegeben, welches Ergebnis günstig ist; „${col(p)} = ${p.value}“ (der positive Wert) gilt als günstig.`,
+    en: (p) => `The favourable outcome was not given; "${col(p)} = ${p.value}" (the positive value) is taken as favourable.`,
+  },
+  BINNED_BY_QUARTILES: {
+    de: (p) => `„${col(p)}“ ist eine Zahl mit ${p.distinct} verschiedenen Werten; sie wird in vier etwa gleich große Gruppen eingeteilt (Quartile).`,
+    en: (p) => `"${col(p)}" is a number with ${p.distinct} distinct values; it is cut into four groups of about equal size (quartiles).`,
+  },
+  ROWS_WITHOUT_OUTCOME: {
+    de: (p) => `${p.count} Fälle haben keinen Wert in der Ergebnisspalte „${col(p)}“; sie werden bei der Fairness-Auswertung weggelassen.`,
+    en: (p) => `${p.count} cases have no value in the outcome column "${col(p)}"; they are left out of the fairness analysis.`,
+  },
+  ROWS_WITHOUT_SCORE: {
+    de: (p) => `Für ${p.count} Fälle hat das Modell keinen Wert geliefert (NaN); sie werden bei der Fairness-Auswertung weggelassen.`,
+    en: (p) => `The model gave no score for ${p.count} cases (NaN); they are left out of the fairness analysis.`,
+  },
 };
 
 /** A warning in the given language; the engine's message when the code has no translation. */

@@ -47,9 +47,9 @@ function engineWarningCodes(dirs: string[]): Set<string> {
 }
 
 describe('warning catalogue', () => {
-  it('every warning code raised by the data and model layers has German and English text', () => {
+  it('every warning code raised by the data, model and fairness layers has German and English text', () => {
     const root = join(import.meta.dirname, '../../../src/engine');
-    const codes = engineWarningCodes([join(root, 'data'), join(root, 'model')]);
+    const codes = engineWarningCodes([join(root, 'data'), join(root, 'model'), join(root, 'fairness'), join(root, 'analyses')]);
     expect(codes.size).toBeGreaterThan(5);
     for (const code of codes) {
       expect(warningTexts[code]?.de, code).toBeTypeOf('function');
