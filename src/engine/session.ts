@@ -21,7 +21,8 @@ import type { Mapping, ModelSignature, Predictions } from './model/types.ts';
 import { previewRows, type Preview } from './preview.ts';
 import { resolveScore } from './model/resolve.ts';
 import type { Task } from './model/types.ts';
-import { parseLabel } from './analyses/outcome.ts';
+import { binaryOutcome, numericOutcome, parseLabel } from './analyses/outcome.ts';
+import { anomalyCheck, classificationCheck, regressionCheck, type ModelCheck } from './analyses/model-check.ts';
 import { runFairness, type FairnessSpec, type FairnessRun } from './analyses/fairness-run.ts';
 import { categoryColumn } from './data/columns.ts';
 import { runExplain, type ExplainSpec, type ExplainRun } from './analyses/explain-run.ts';
@@ -150,6 +151,23 @@ export class EngineSession {
     const run = runFairness(data.table, data.columns, s.predictions, req.spec, opts);
     run.warnings.unshift(...s.warnings);
     return { ...run, predictions: copyOf(s.predictions) };
+  }
+
+  /**
+   * Overall quality of the model on these data (accuracy, AUC, calibration; or errors for
+   * regression; share flagged for anomaly models). Needs the outcome for classification and
+   * regression: 'COLUMN=VALUE' / 'COLUMN'.
+   */
+  async modelCheck(req: { features?: string[]; output?: string; task?: Task; label?: string; threshold?: number }, opts: RunOptions): Promise<ModelCheck> {
+    const { model, data } = this.require();
+    const positive = req.output === undefined ? positiveClassFor(model.signature, req.task, req.label) : undefined;
+    const s = await this.score({ features: req.features, output: req.output, task: req.task, positive }, opts);
+    const p = s.predictions;
+    if (p.task === 'anomaly') return anomalyCheck(p);
+    if (!req.label) throw new EinblickError('INVALID_OPTION', 'no outcome column given', 'Name the column with the true outcome (and, for a classifier, its positive value).');
+    if (p.task === 'regression') return regressionCheck(p.scores, numericOutcome(data.table, data.columns, parseLabel(req.label).column));
+    const outcome = binaryOutcome(data.table, parseLabel(req.label), p.positiveLabel === null ? null : String(p.positiveLabel));
+    return classificationCheck(p.scores, outcome.y, req.threshold ?? 0.5);
   }
 
   /** SHAP values for rows of the table (DESIGN.md explain contract), with the method used and why. */

@@ -70,10 +70,21 @@ function modelFacts(r: AuditResults, T: ReportText, fmt: ReturnType<typeof forma
 }
 
 function quality(r: AuditResults, T: ReportText, fmt: ReturnType<typeof formats>): string {
-  const o = (r.fairness as { overall?: Record<string, unknown>; task?: string } | null)?.overall;
-  if (!o) return '';
-  const keys = Object.keys(o).filter((k) => typeof o[k] === 'number' && !k.startsWith('n_') && !['tp', 'fp', 'tn', 'fn'].includes(k));
-  return table([T.measure, T.value], keys.map((k) => [esc(k), fmt.num(o[k] as number)]), { caption: T.quality, cls: 'num' });
+  const c = r.model_check;
+  if (!c) return `<p>${esc(T.noCheck)}</p>`;
+  if (c.task === 'anomaly') return table([T.measure, T.value], [[esc(T.shareFlagged), fmt.pct(c.share_flagged)], [esc(T.meanScore), fmt.num(c.mean_score)]], { caption: T.quality, cls: 'num' });
+  if (c.task === 'regression') {
+    const rows: [string, string][] = [[T.mae, fmt.num(c.mae)], [T.rmse, fmt.num(c.rmse)], ['R²', fmt.num(c.r2)], [T.meanError, fmt.num(c.mean_error)]];
+    return table([T.measure, T.value], rows.map(([k, v]) => [esc(k), v]), { caption: T.quality, cls: 'num' });
+  }
+  const summary = table([T.measure, T.value], [
+    [esc(`${T.accuracy} (${T.threshold} ${fmt.num(c.threshold)})`), fmt.pct(c.accuracy)],
+    [esc(T.auc), fmt.num(c.auc)],
+    [esc(T.brier), fmt.num(c.brier, 4)],
+    [esc(T.ece), fmt.pct(c.ece)],
+  ], { caption: T.quality, cls: 'num' });
+  const bins = c.calibration.filter((b) => b.n > 0).map((b) => [`${fmt.num(b.lo, 1)}–${fmt.num(b.hi, 1)}`, fmt.num(b.n, 0), fmt.pct(b.mean_score), fmt.ci(b.observed, b.observed_ci)]);
+  return summary + `<p>${esc(T.calibrationIntro)}</p>` + table([T.scoreRange, T.n, T.predicted, T.observed], bins, { caption: T.calibration, cls: 'num' });
 }
 
 function predictionsChart(r: AuditResults, T: ReportText, fmt: ReturnType<typeof formats>): string {

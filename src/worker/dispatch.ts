@@ -25,6 +25,8 @@ export async function dispatch(session: EngineSession, request: Exclude<Request,
       return session.fairness(request, opts);
     case 'explain':
       return session.explain(request, opts);
+    case 'modelCheck':
+      return session.modelCheck(request, opts);
     case 'audit': {
       const results = await runAudit(session, request.audit, opts);
       const reportHtml = request.report ? renderReport(results, { lang: request.report.lang, created: new Date(request.report.created) }) : null;

@@ -14,6 +14,7 @@ import type { ErrorInfo, Progress } from '../engine/errors.ts';
 import type { DataSummary, ModelSummary, MappingCheck, PredictResult, FairnessResultMessage, ColumnLevels } from '../engine/session.ts';
 import type { ExplainRun } from '../engine/analyses/explain-run.ts';
 import type { AuditResults } from '../engine/audit/run.ts';
+import type { ModelCheck } from '../engine/analyses/model-check.ts';
 import { auditSchema } from '../engine/audit/schema.ts';
 
 export const PROTOCOL_VERSION = 1;
@@ -83,6 +84,14 @@ export const requestSchema = z.discriminatedUnion('kind', [
     label: z.string().optional(),
     spec: explainSpecSchema,
   }),
+  z.object({
+    kind: z.literal('modelCheck'),
+    features: z.array(z.string()).optional(),
+    output: z.string().optional(),
+    task: z.enum(['classification', 'regression', 'anomaly']).optional(),
+    label: z.string().optional(),
+    threshold: z.number().min(0).max(1).optional(),
+  }),
   z.object({ kind: z.literal('audit'), audit: auditSchema, report: z.object({ lang: z.enum(['de', 'en']), created: z.string() }).optional() }),
   z.object({ kind: z.literal('cancel'), target: z.number().int() }),
 ]);
@@ -99,6 +108,7 @@ export interface ResultMap {
   fairness: FairnessResultMessage;
   explain: ExplainRun;
   audit: { results: AuditResults; reportHtml: string | null };
+  modelCheck: ModelCheck;
   columnLevels: ColumnLevels;
   cancel: { cancelled: boolean };
 }

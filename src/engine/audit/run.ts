@@ -13,6 +13,7 @@ import type { Binning } from '../fairness/types.ts';
 import type { FairnessSpec } from '../analyses/fairness-run.ts';
 import type { ExplainSpec } from '../analyses/explain-run.ts';
 import type { Audit } from './schema.ts';
+import type { ModelCheck } from '../analyses/model-check.ts';
 
 export interface FileCheck {
   name: string;
@@ -28,6 +29,8 @@ export interface AuditResults {
   audit: Audit;
   files: { model: FileCheck; data: FileCheck };
   predict: Record<string, unknown>;
+  /** Overall quality (accuracy, AUC, calibration / errors / share flagged); null without an outcome. */
+  model_check: ModelCheck | null;
   fairness: Record<string, unknown> | null;
   explain: Record<string, unknown> | null;
   warnings: Warning[];
@@ -45,6 +48,9 @@ export async function runAudit(session: EngineSession, audit: Audit, opts: RunOp
   const common = { features: audit.features ?? undefined, output: audit.output ?? undefined, task: (audit.task ?? undefined) as Task | undefined };
   const p = await session.predict(common, opts);
   warnings.push(...p.warnings);
+  const task = p.predictions.task;
+  const canCheck = task === 'anomaly' || Boolean(audit.label);
+  const model_check = canCheck ? await session.modelCheck({ ...common, label: audit.label ?? undefined, threshold: audit.threshold }, opts) : null;
   const fairness = audit.protected && audit.protected.length > 0 ? await session.fairness({ ...common, spec: fairnessSpec(audit) }, opts) : null;
   const explain = audit.explain === false ? null : await session.explain({ ...common, label: audit.label ?? undefined, spec: explainSpec(audit) }, opts);
   const recorded: Audit = { ...audit, einblick: VERSION, model: { name: files.model.name, sha256: files.model.sha256 }, data: { name: files.data.name, sha256: files.data.sha256 } };
@@ -53,6 +59,7 @@ export async function runAudit(session: EngineSession, audit: Audit, opts: RunOp
     audit: recorded,
     files,
     predict: predictionsToJson(p.predictions) as unknown as Record<string, unknown>,
+    model_check,
     fairness: fairness?.json ?? null,
     explain: explain?.json ?? null,
     warnings,
