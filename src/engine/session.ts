@@ -128,7 +128,7 @@ export class EngineSession {
   checkMapping(features?: string[]): MappingCheck {
     try {
       const { model, data } = this.require();
-      return { ok: true, mapping: mapColumns(model.signature, data.columns, features) };
+      return { ok: true, mapping: mapWithHints(model, data, features) };
     } catch (err) {
       return { ok: false, error: toErrorInfo(err) };
     }
@@ -173,7 +173,7 @@ export class EngineSession {
   /** SHAP values for rows of the table (DESIGN.md explain contract), with the method used and why. */
   async explain(req: { features?: string[]; output?: string; task?: Task; label?: string; spec: ExplainSpec }, opts: RunOptions): Promise<ExplainRun> {
     const { model, data } = this.require();
-    const mapping = mapColumns(model.signature, data.columns, req.features);
+    const mapping = mapWithHints(model, data, req.features);
     const kernel = await this.treeKernel();
     // the same class as the fairness analysis explains: the outcome's positive value, when the model names it
     const positive = req.output === undefined ? positiveClassFor(model.signature, req.task, req.label) : undefined;
@@ -215,7 +215,7 @@ export class EngineSession {
     const { model, data } = this.require();
     const key = JSON.stringify([req.features ?? null, req.output ?? null, req.task ?? null, req.positive ?? null]);
     if (this.scored?.key === key) return this.scored;
-    const mapping = mapColumns(model.signature, data.columns, req.features);
+    const mapping = mapWithHints(model, data, req.features);
     const features = encodeFeatures(data.table, mapping);
     const predictions = await predict(model, features, { output: req.output, task: req.task, positive: req.positive, ...opts });
     this.scored = { key, predictions, mapping, warnings: features.warnings ?? [] };
@@ -252,4 +252,26 @@ function positiveClassFor(signature: ModelSignature, task: Task | undefined, lab
 /** A copy whose buffers may be transferred to another thread without emptying the cache. */
 function copyOf(p: Predictions): Predictions {
   return { ...p, scores: p.scores.slice(), labels: p.labels ? [...p.labels] : null };
+}
+
+/**
+ * mapColumns, with the data layer's evidence added to a TEXT_FOR_NUMBER error: which values in
+ * which lines made the column text ("line 4 has 'long'"), so the person can fix the cell.
+ */
+function mapWithHints(model: LoadedModel, data: LoadedTable, features?: string[]): Mapping {
+  try {
+    return mapColumns(model.signature, data.columns, features);
+  } catch (err) {
+    if (!(err instanceof EinblickError) || err.code !== 'TEXT_FOR_NUMBER') throw err;
+    const cols = (err.params.columns as string[] | undefined) ?? [];
+    const named = (c: string) => cols.some((x) => x === c || x.startsWith(`${c} (`));
+    const evidence = data.warnings.filter((w) => w.code === 'MOSTLY_NUMERIC' && named(String(w.params?.column)));
+    if (evidence.length === 0) throw err;
+    const where = evidence.map((w) => {
+      const values = (w.params?.values as string[]) ?? [];
+      const lines = (w.params?.lines as string[]) ?? [];
+      return `${w.params?.column}: ${values.map((v, i) => `line ${lines[i]} has "${v}"`).join(', ')}`;
+    });
+    throw new EinblickError('TEXT_FOR_NUMBER', `${err.message} (${where.join('; ')})`, `Fix those cells (a number, or empty for a missing value) and load the file again. ${err.hint}`, { ...err.params, where });
+  }
 }

@@ -160,10 +160,26 @@ function buildInput(table: Table, columns: ColumnInfo[], p: Predictions, spec: F
   const keep = keepRows(p.scores, (i) => !outcome || outcome.y[i] >= 0, warnings, outcome?.column ?? null);
   const labels = p.labels ? keep.map((i) => Number(p.labels![i])) : undefined;
   const yTrue = outcome ? Uint8Array.from(keep, (i) => outcome.y[i]) : undefined;
+  const scores = pick(p.scores, keep);
+  if (labels && !options.anomaly) options.anomaly = { direction: flaggedDirection(scores, labels), threshold: 0 };
   return {
-    input: { task: 'anomaly', scores: pick(p.scores, keep), labels, yTrue, groups: selectGroups(groups, keep) },
+    input: { task: 'anomaly', scores, labels, yTrue, groups: selectGroups(groups, keep) },
     meta: { label: outcome ? { column: outcome.column, positive: outcome.positive } : null, favourable: null },
   };
+}
+
+/**
+ * Which end of the score the model's own flags (-1) sit at: isolation forests and one-class
+ * models give unusual cases low scores, others high ones. Rankings put that end first.
+ *
+ * @example flaggedDirection(new Float64Array([-0.2, 0.1]), [-1, 1]) // 'lower'
+ */
+export function flaggedDirection(scores: Float64Array, labels: ArrayLike<number>): 'higher' | 'lower' {
+  let sf = 0, nf = 0, so = 0, no = 0;
+  for (let i = 0; i < scores.length; i++) {
+    if (labels[i] === -1) { sf += scores[i]; nf++; } else { so += scores[i]; no++; }
+  }
+  return nf > 0 && no > 0 && sf / nf > so / no ? 'higher' : 'lower';
 }
 
 /** When the model names its classes, its positive class must be the outcome's positive value. */

@@ -109,7 +109,7 @@ describe('bad input: a specific message and a non-zero exit code (issue 2)', () 
       // row 3 says "long" instead of a number of months
       const rows = readFileSync(data, 'utf8').trim().split('\n').map((l, i) => (i === 3 ? l.replace(/^\d+,/, 'long,') : l));
       return ['predict', '--model', model, '--data', writeTmp(tmp(), 'text.csv', rows.join('\n'))];
-    }, /Duration/],
+    }, /Duration.*line 4 has "long"/],
   ];
   for (const [what, args, pattern] of cases) {
     it(what, async () => {

@@ -144,3 +144,22 @@ describe('einblick fairness: intervals, rankings, other tasks, bad input (issue 
     expect(b.stderr).toMatch(/invalid threshold: 1.5/);
   });
 });
+
+describe('anomaly rankings put the flagged end first (issue 4)', () => {
+  it('isolation forest: the top 10% are the lowest scores, where the model\'s own flags sit', async () => {
+    const zoo = join(FIX, 'models/iforest_employers_de');
+    const feats = 'beschaeftigte,teilzeitquote,minijobquote,durchschnittslohn,rueckstand_tage,korrekturmeldungen';
+    const r = await cli('fairness', '--model', join(zoo, 'model.onnx'), '--data', join(zoo, 'data.csv'), '--features', feats, '--protected', 'branche', '--label', 'befund=ja', '--top-k', '10%', '--bootstrap', '0', '--quiet');
+    const out = JSON.parse(r.stdout);
+    const ref = rows(join(zoo, 'reference.csv'));
+    const befund = Papa.parse<Record<string, string>>(readFileSync(join(zoo, 'data.csv'), 'utf8'), { header: true, skipEmptyLines: true, delimiter: ';' }).data.map((x) => x.befund);
+    const k = out.ranking[0].k;
+    expect(k).toBe(Math.round(0.1 * ref.length));
+    // expected: the k lowest scores (ties by row), the share of them with befund = ja
+    const lowest = ref.map((x, i) => ({ s: Number(x.score), i })).sort((a, b) => a.s - b.s || a.i - b.i).slice(0, k);
+    const hits = lowest.filter((o) => befund[o.i] === 'ja').length;
+    expect(out.ranking[0].precision).toBeCloseTo(hits / k, 12);
+    const highest = ref.map((x, i) => ({ s: Number(x.score), i })).sort((a, b) => b.s - a.s || a.i - b.i).slice(0, k);
+    expect(highest.filter((o) => befund[o.i] === 'ja').length).not.toBe(hits); // the check can tell the two orders apart
+  });
+});
