@@ -10,7 +10,7 @@
 import { EinblickError } from '../errors.ts';
 import { sameValue } from './featureset.ts';
 import { checkGame } from './game.ts';
-import { addRequest, evaluateRequests, requests, type EvaluateOptions } from './masker.ts';
+import { addRequest, evaluateRequests, requests, type EvaluateOptions, rowOptions } from './masker.ts';
 import { shapleyFromTable } from './shapley.ts';
 import type { BatchModel, Game } from './types.ts';
 
@@ -77,7 +77,7 @@ export async function exactPairs(game: Game, model: BatchModel, opts: EvaluateOp
         addRequest(req, r, b, member);
       }
     });
-    const g = await evaluateRequests(game, owner, model, req, { ...opts, stage: 'exact' });
+    const g = await evaluateRequests(game, owner, model, req, rowOptions({ ...opts, stage: 'exact' }, r, nx));
     evaluations += req.count;
     sets.forEach((d, b) => {
       const table = g.subarray(start[b], start[b] + 2 ** d.length);
@@ -109,7 +109,7 @@ export async function exactFull(game: Game, model: BatchModel, opts: EvaluateOpt
       for (let p = 0; p < n; p++) member[p] = (s >> p) & 1;
       for (let b = 0; b < nb; b++) addRequest(req, r, b, member);
     }
-    const g = await evaluateRequests(game, owner, model, req, { ...opts, stage: 'exact' });
+    const g = await evaluateRequests(game, owner, model, req, rowOptions({ ...opts, stage: 'exact' }, r, nx));
     const v = new Float64Array(size);
     for (let s = 0; s < size; s++) {
       let sum = 0;

@@ -12,7 +12,7 @@
 import { EinblickError } from '../errors.ts';
 import { rng, type Rng } from '../random.ts';
 import { checkGame } from './game.ts';
-import { addBits, addRequest, evaluateRequests, requests, type EvaluateOptions } from './masker.ts';
+import { addBits, addRequest, evaluateRequests, requests, type EvaluateOptions, rowOptions } from './masker.ts';
 import { evaluateEnds, mean, meanAndError, type SamplingResult } from './sampling.ts';
 import type { BatchModel, Game } from './types.ts';
 
@@ -107,7 +107,7 @@ export async function kernelShap(game: Game, model: BatchModel, opts: EvaluateOp
   const m = n < 2 ? 1 : Math.floor((opts.samples - 1) / (2 * nb));
   if (m < 1) throw new EinblickError('INVALID_OPTION', `samples is too low: Kernel SHAP needs at least ${2 * nb + 1} model evaluations per row (2 x ${nb} background rows + 1)`, `Raise --samples to ${2 * nb + 1} or more, or use fewer background rows.`, { option: 'samples', minimum: 2 * nb + 1 });
   const r = rng(opts.seed), k = m * nb, eo = { ...opts, stage: 'kernel' };
-  const { gb, fx, evaluations: e0 } = await evaluateEnds(game, owner, model, eo);
+  const { gb, fx, evaluations: e0 } = await evaluateEnds(game, owner, model, { ...eo, onProgress: undefined }); // a few rows; progress is per explained row below
   const phi = new Float64Array(nx * n), se = new Float64Array(nx * n);
   let evaluations = e0;
   for (let x = 0; x < nx; x++) {
@@ -115,7 +115,7 @@ export async function kernelShap(game: Game, model: BatchModel, opts: EvaluateOp
     if (n >= 2) {
       const z = new Uint8Array(k * n);
       const req = pairedRequests(x, k, nb, n, r, z);
-      const g = await evaluateRequests(game, owner, model, req, eo);
+      const g = await evaluateRequests(game, owner, model, req, rowOptions(eo, x, nx));
       evaluations += req.count;
       units = unitValues(g, z, gb, fx[x], n, k);
     } else {

@@ -104,6 +104,19 @@ export interface EvaluateOptions {
 }
 
 /**
+ * Options for the evaluations of explained row `row` of `rows`, with progress reported over all
+ * rows: done = rows finished + the share of this row's evaluations done, total = rows. Methods
+ * that loop over the explained rows use it, so a progress bar runs once from 0 to the end.
+ *
+ * @example rowOptions({ onProgress }, 2, 10) // reports { done: 2.5, total: 10 } half-way through row 2
+ */
+export function rowOptions(opts: EvaluateOptions, row: number, rows: number): EvaluateOptions {
+  const report = opts.onProgress;
+  if (!report) return opts;
+  return { ...opts, onProgress: (p) => report({ stage: p.stage, done: row + (p.total ? p.done / p.total : 0), total: rows }) };
+}
+
+/**
  * g of every request's hybrid row, in batches; checks the signal and reports progress between batches.
  *
  * @example await evaluateRequests(game, owner, model, req) // Float64Array of req.count values

@@ -9,7 +9,7 @@
  */
 import { EinblickError } from '../errors.ts';
 import { permutation, rng } from '../random.ts';
-import { addBits, addRequest, evaluateRequests, requests, type EvaluateOptions } from './masker.ts';
+import { addBits, addRequest, evaluateRequests, requests, rowOptions, type EvaluateOptions } from './masker.ts';
 import { checkGame } from './game.ts';
 import { evaluateEnds, mean, meanAndError, type SamplingResult } from './sampling.ts';
 import type { BatchModel, Game } from './types.ts';
@@ -93,13 +93,13 @@ export async function permutationShap(game: Game, model: BatchModel, opts: Evalu
   const k = permutationRounds(opts.samples, nb, n) * nb;
   const r = rng(opts.seed);
   const eo = { ...opts, stage: 'permutation' };
-  const { gb, fx, evaluations: e0 } = await evaluateEnds(game, owner, model, eo);
+  const { gb, fx, evaluations: e0 } = await evaluateEnds(game, owner, model, { ...eo, onProgress: undefined }); // a few rows; progress is per explained row below
   const phi = new Float64Array(nx * n), se = new Float64Array(nx * n);
   let evaluations = e0;
   for (let x = 0; x < nx; x++) {
     const orders = Array.from({ length: k }, () => permutation(n, r));
     const req = unitRequests(x, orders, nb, n);
-    const g = await evaluateRequests(game, owner, model, req, eo);
+    const g = await evaluateRequests(game, owner, model, req, rowOptions(eo, x, nx));
     evaluations += req.count;
     meanAndError(unitValues(g, orders, gb, fx[x], n), k, n, nb, phi, se, x * n);
   }
