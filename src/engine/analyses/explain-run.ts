@@ -131,10 +131,30 @@ function playerValues(ctx: ExplainContext, players: string[], rows: number[]): R
   for (const p of players) {
     const column = ctx.mapping.columns[ctx.mapping.features.indexOf(p)] ?? p;
     const vector = ctx.table.getChild(column);
-    if (!vector) continue;
-    out[p] = rows.map((r) => plain(vector.get(r)));
+    if (vector) out[p] = rows.map((r) => plain(vector.get(r)));
+    else {
+      const category = oneHotValues(ctx, p, rows);
+      if (category) out[p] = category;
+    }
   }
   return out;
+}
+
+/**
+ * A player merged from one-hot columns ('Purpose=car', 'Purpose=tv', ...): per row the category
+ * whose indicator is 1 (null when none or several are).
+ */
+function oneHotValues(ctx: ExplainContext, player: string, rows: number[]): (string | null)[] | null {
+  const prefix = `${player}=`;
+  const parts = ctx.mapping.features
+    .map((f, j) => ({ f, column: ctx.mapping.columns[j] }))
+    .filter(({ f }) => f.startsWith(prefix))
+    .map(({ f, column }) => ({ level: f.slice(prefix.length), vector: ctx.table.getChild(column) }));
+  if (parts.length === 0 || parts.some((x) => !x.vector)) return null;
+  return rows.map((r) => {
+    const on = parts.filter((x) => Number(x.vector!.get(r)) === 1);
+    return on.length === 1 ? on[0].level : null;
+  });
 }
 
 function plain(v: unknown): number | string | boolean | null {

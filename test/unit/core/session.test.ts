@@ -62,3 +62,19 @@ describe('engine session through the protocol dispatch (issue 2)', () => {
     expect((f.json.attributes as { name: string }[])[0].name).toBe('sex');
   });
 });
+
+describe('explained rows carry their data values (issue 3)', () => {
+  it('a player merged from one-hot columns gets the category whose indicator is 1', async () => {
+    const dir = join(import.meta.dirname, '../../fixtures/german_credit_logreg');
+    const b = (f: string) => { const x = readFileSync(join(dir, f)); return x.buffer.slice(x.byteOffset, x.byteOffset + x.byteLength) as ArrayBuffer; };
+    const e = new LocalEngine();
+    await e.call({ kind: 'loadModel', bytes: b('model.onnx'), fileName: 'model.onnx' });
+    await e.call({ kind: 'loadData', bytes: b('features.csv'), fileName: 'features.csv' });
+    const run = await e.call({ kind: 'explain', spec: { rows: [0, 1], background: 10, space: 'logit' } });
+    expect(run.explanation.players).toContain('Purpose');
+    // data.csv rows 0 and 1: Purpose Radio.Television, Radio.Television; CheckingAccountStatus lt.0, 0.to.200
+    expect(run.values.Purpose).toEqual(['Radio.Television', 'Radio.Television']);
+    expect(run.values.CheckingAccountStatus).toEqual(['lt.0', '0.to.200']);
+    expect(run.values.Duration).toEqual([6, 48]);
+  });
+});
