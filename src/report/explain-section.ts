@@ -1,5 +1,5 @@
 /** The explanations part of the report: method, global importance (chart and table), notes. */
-import { esc, table, list, type formats } from './html.ts';
+import { esc, table, type formats } from './html.ts';
 import { barChart } from './svg.ts';
 import type { ReportText } from './text.ts';
 
@@ -25,6 +25,6 @@ export function explainEvidence(e: Json | null, T: ReportText, fmt: Fmt): string
   const method = `<p>${esc(T.method)}: <b>${esc(e.method)}</b>${e.error_estimate == null ? ` (${esc(T.exact)})` : `, ${esc(T.errorEstimate)} ± ${esc(unit(e.error_estimate))}`}; ${esc(T.space)}: ${esc(e.space)}; ${fmt.num(e.rows.length, 0)} ${esc(T.explained)}, ${fmt.num(e.background_rows.length, 0)} ${esc(T.background)}</p>`;
   const top = imp.slice(0, 15);
   const chart = barChart(top.map((x) => ({ label: x.player, value: x.value })), { title: T.importance, format: unit });
-  const rows = imp.map((x, i) => [String(i + 1), esc(x.player), unit(x.value)]);
-  return `<p>${esc(T.explainIntro)}</p>${method}${chart}${table(['#', T.feature, T.value], rows, { cls: 'num', caption: T.importance })}${list((e.notes ?? []) as string[])}`;
+  const rows = imp.map((x) => [esc(x.player), unit(x.value)]);
+  return `<p>${esc(T.explainIntro)}</p>${method}${chart}${table([T.feature, T.value], rows, { cls: 'num', caption: T.importance })}`;
 }

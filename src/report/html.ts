@@ -33,6 +33,7 @@ export function formats(lang: 'de' | 'en') {
     const f = asPct ? pct : num;
     return Array.isArray(c) && c.length === 2 ? `${f(v)} <span class="ci">[${f(c[0])}; ${f(c[1])}]</span>` : f(v);
   };
+  const fix = (x: unknown, digits: number) => (typeof x === 'number' && Number.isFinite(x) ? new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(x) : '–');
   const date = (d: Date) => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short' }).format(d);
-  return { num, pct, ci, date };
+  return { num, fix, pct, ci, date };
 }

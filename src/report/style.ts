@@ -18,6 +18,13 @@ table.num td:not(:first-child) { text-align: right; white-space: nowrap; }
 svg.chart { width: 100%; max-width: 640px; height: auto; font-size: 11px; }
 svg.chart .pos { fill: #0072b2; } svg.chart .neg { fill: #d55e00; }
 svg.chart .whisker { stroke: #1b1f24; stroke-width: 1.2; } svg.chart .axis { stroke: #8a949e; }
+svg.chart .grid { stroke: #d5d9de; } svg.chart .diagonal { stroke: #4a5560; stroke-dasharray: 5 4; }
+svg.calibration { max-width: 460px; }
+.note { color: #4a5560; font-style: italic; }
+table.compact { width: auto; min-width: 18rem; font-size: 0.8rem; }
+table.compact td, table.compact th { padding: 0.1rem 0.5rem; }
+.methods li { margin-bottom: 0.4rem; }
+svg.chart circle, svg.chart rect { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
 figure { margin: 0.75rem 0; } figcaption { font-size: 0.85rem; color: #4a5560; }
 code, pre { font-family: ui-monospace, 'DejaVu Sans Mono', monospace; font-size: 0.8rem; }
 pre { white-space: pre-wrap; word-break: break-word; background: #f5f6f8; padding: 0.5rem; }

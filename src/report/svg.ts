@@ -1,5 +1,7 @@
 /** Inline SVG charts for the report: no scripts, no external resources, readable in print. */
 import { esc } from './html.ts';
+import type { CalibrationBin } from '../engine/analyses/model-check.ts';
+import { calibrationLayout } from './calibration.ts';
 
 export interface Bar {
   label: string;
@@ -48,4 +50,25 @@ export function histogramChart(bins: { x0: number; x1: number; count: number }[]
     `<line x1="${left}" x2="${width - 8}" y1="${height - bottom}" y2="${height - bottom}" class="axis"/>` +
     `<text x="${left}" y="${height - 10}">${esc(opts.format(lo))}</text><text x="${width - 8}" y="${height - 10}" text-anchor="end">${esc(opts.format(hi))}</text>` +
     `<text x="${left - 4}" y="${top + 10}" text-anchor="end">${max}</text></svg><figcaption>${esc(opts.title)}</figcaption></figure>`;
+}
+
+/**
+ * The reliability diagram (layout shared with the app): points with Wilson error bars and the
+ * diagonal of perfect calibration.
+ */
+export function calibrationChart(bins: CalibrationBin[], opts: { title: string; x: string; y: string; format: (x: number) => string }): string {
+  const L = calibrationLayout(bins);
+  const grid = [
+    ...L.xTicks.map((t) => `<line x1="${t.x}" x2="${t.x}" y1="${L.y0}" y2="${L.y1}" class="grid"/><text x="${t.x}" y="${L.y0 + 16}" text-anchor="middle">${esc(opts.format(t.value))}</text>`),
+    ...L.yTicks.map((t) => `<line x1="${L.x0}" x2="${L.x1}" y1="${t.y}" y2="${t.y}" class="grid"/><text x="${L.x0 - 6}" y="${t.y + 4}" text-anchor="end">${esc(opts.format(t.value))}</text>`),
+  ];
+  const marks = L.marks.map((m) =>
+    `<line x1="${m.x}" x2="${m.x}" y1="${m.yTop}" y2="${m.yBottom}" class="whisker"/>` +
+    `<line x1="${m.x - 4}" x2="${m.x + 4}" y1="${m.yTop}" y2="${m.yTop}" class="whisker"/><line x1="${m.x - 4}" x2="${m.x + 4}" y1="${m.yBottom}" y2="${m.yBottom}" class="whisker"/>` +
+    `<circle cx="${m.x}" cy="${m.y}" r="4.5" class="pos"/>`);
+  return `<figure><svg viewBox="0 0 ${L.width} ${L.height}" role="img" aria-label="${esc(opts.title)}" class="chart calibration">${grid.join('')}` +
+    `<line x1="${L.diagonal.x1}" y1="${L.diagonal.y1}" x2="${L.diagonal.x2}" y2="${L.diagonal.y2}" class="diagonal"/>${marks.join('')}` +
+    `<text x="${(L.x0 + L.x1) / 2}" y="${L.height - 8}" text-anchor="middle">${esc(opts.x)}</text>` +
+    `<text transform="translate(14,${(L.y0 + L.y1) / 2}) rotate(-90)" text-anchor="middle">${esc(opts.y)}</text>` +
+    `</svg><figcaption>${esc(opts.title)}</figcaption></figure>`;
 }

@@ -76,6 +76,38 @@ export const REPORT_TEXT = {
     scoreRange: 'Bereich der Vorhersage',
     predicted: 'Mittlere Vorhersage',
     observed: 'Beobachteter Anteil',
+    taskNames: 'classification=Klassifikation;regression=Regression;anomaly=Auffälligkeitserkennung',
+    defaultValue: 'Standard',
+    caveats: 'Was diese Zahlen nicht beweisen',
+    noMeasure: 'Einblick kann das nicht aus Modell und Daten messen; die Antworten unten stammen von der prüfenden Person.',
+    keyNumbers: 'Wichtigste Zahlen',
+    fileSummary: 'Modell „{model}“ ({task}), Daten „{data}“ mit {rows} Fällen; ausgewertet wird {output}.',
+    qualitySummary: 'Genauigkeit bei der Schwelle {threshold}: {accuracy}; AUC: {auc}.',
+    regressionSummary: 'Mittlerer absoluter Fehler: {mae}; R²: {r2}.',
+    anomalySummary: 'Als auffällig markiert: {share}.',
+    ffSummary: '{attribute}: Vier-Fünftel-Regel {result} (kleinstes Verhältnis {ratio}, „{group}“ gegenüber „{favoured}“).',
+    ffPass: 'erfüllt',
+    ffFail: 'nicht erfüllt',
+    ffUndefined: 'nicht anwendbar',
+    topFeatures: 'Am stärksten wirken: {features}.',
+    warningCount: 'Hinweise und Warnungen: {count} (siehe Ende des Berichts).',
+    hashMismatchSummary: 'Achtung: {name} ist nicht die Datei, mit der die Prüfdatei erstellt wurde.',
+    settingName: 'Einstellung',
+    key: 'Schlüssel (wie auf der Kommandozeile)',
+    annex: 'Die Prüfdatei im Wortlaut',
+    techNotes: 'Technische Hinweise der Berechnung (auf Englisch)',
+    calibrationChart: 'Kalibrierung: beobachteter gegen vorhergesagten Anteil (Punkte), 95-%-Wilson-Bereich (Striche), perfekte Kalibrierung (gestrichelt)',
+    calX: 'Mittlere vorhergesagte Wahrscheinlichkeit',
+    calY: 'Beobachteter Anteil',
+    m_predict: 'Vorhersagen: das Modell selbst, ausgeführt mit onnxruntime (WebAssembly) auf allen {n} Fällen der Daten. Grenze: Alle Zahlen gelten nur für diese Daten.',
+    m_quality: 'Modellgüte: Genauigkeit bei der gewählten Schwelle; AUC nach Mann-Whitney (Gleichstände halb gezählt); Brier-Wert als mittlere quadrierte Abweichung; Kalibrierung in zehn gleich breiten Bereichen, beobachtete Anteile mit 95-%-Wilson-Intervall; mittlere Kalibrierungsabweichung nach Fallzahl gewichtet. Grenze: Enthalten die Daten Fälle, mit denen das Modell trainiert wurde, wirkt es besser als bei neuen Fällen.',
+    m_fairness: 'Fairness: Quoten je Gruppe mit 95-%-Wilson-Intervall; Unterschiede und Verhältnisse wie in fairlearn definiert; {intervals}; Vier-Fünftel-Regel auf das günstige Ergebnis. Grenze: Ein Unterschied in den Quoten beweist keine Diskriminierung und sagt nicht, warum er entsteht; die tatsächlichen Ergebnisse in den Daten können selbst verzerrt sein; kleine Gruppen sind unsicher.',
+    m_bootstrap: 'Intervalle der Unterschiede per Bootstrap ({samples} Ziehungen, Startwert {seed})',
+    m_noBootstrap: 'ohne Bootstrap-Intervalle für die Unterschiede',
+    m_explain: 'Erklärungen: interventionelle SHAP-Werte, Verfahren „{method}“ ({accuracy}), Skala „{space}“, {rows} erklärte Fälle, {background} Hintergrundfälle. Grenze: Sie beschreiben, worauf das Modell reagiert, nicht Ursachen in der Wirklichkeit; sie hängen von der Hintergrundstichprobe ab; eine Spalte kann für ein geschütztes Merkmal stehen.',
+    m_exact: 'exakt',
+    m_estimated: 'geschätzt, größter Standardfehler {se}',
+    m_hash: 'Prüfsummen: SHA-256 der Dateien, wie geladen. Sie belegen, welche Dateien geprüft wurden, nicht woher sie stammen.',
     footer: 'Dieser Bericht ersetzt keine rechtliche Bewertung. Er dokumentiert, was die gewählten Daten über das Verhalten des Modells zeigen.',
   },
   en: {
@@ -154,8 +186,59 @@ export const REPORT_TEXT = {
     scoreRange: 'Prediction range',
     predicted: 'Mean prediction',
     observed: 'Observed share',
+    taskNames: 'classification=classification;regression=regression;anomaly=anomaly detection',
+    defaultValue: 'default',
+    caveats: 'What these numbers do not prove',
+    noMeasure: 'Einblick cannot measure this from the model and the data; the answers below come from the auditor.',
+    keyNumbers: 'Key numbers',
+    fileSummary: 'Model “{model}” ({task}), data “{data}” with {rows} cases; evaluated output: {output}.',
+    qualitySummary: 'Accuracy at the threshold {threshold}: {accuracy}; AUC: {auc}.',
+    regressionSummary: 'Mean absolute error: {mae}; R²: {r2}.',
+    anomalySummary: 'Flagged as unusual: {share}.',
+    ffSummary: '{attribute}: four-fifths rule {result} (smallest ratio {ratio}, “{group}” against “{favoured}”).',
+    ffPass: 'met',
+    ffFail: 'not met',
+    ffUndefined: 'not applicable',
+    topFeatures: 'Strongest effects: {features}.',
+    warningCount: 'Notes and warnings: {count} (see the end of the report).',
+    hashMismatchSummary: 'Attention: {name} is not the file the audit file was made with.',
+    settingName: 'Setting',
+    key: 'Key (as on the command line)',
+    annex: 'The audit file verbatim',
+    techNotes: 'Technical notes of the computation',
+    calibrationChart: 'Calibration: observed against predicted share (points), 95% Wilson range (bars), perfect calibration (dashed)',
+    calX: 'Mean predicted probability',
+    calY: 'Observed share',
+    m_predict: 'Predictions: the model itself, run with onnxruntime (WebAssembly) on all {n} cases of the data. Limit: every number holds for these data only.',
+    m_quality: 'Model quality: accuracy at the chosen threshold; AUC by Mann-Whitney (ties counted half); Brier score as the mean squared difference; calibration in ten ranges of equal width, observed shares with a 95% Wilson interval; expected calibration error weighted by the number of cases. Limit: if the data contain cases the model was trained on, it looks better than on new cases.',
+    m_fairness: 'Fairness: rates per group with a 95% Wilson interval; differences and ratios as fairlearn defines them; {intervals}; four-fifths rule on the favourable outcome. Limit: a difference in rates does not prove discrimination and does not say why it arises; the actual outcomes in the data may themselves be biased; small groups are uncertain.',
+    m_bootstrap: 'intervals of the differences by bootstrap ({samples} samples, seed {seed})',
+    m_noBootstrap: 'without bootstrap intervals for the differences',
+    m_explain: 'Explanations: interventional SHAP values, method “{method}” ({accuracy}), scale “{space}”, {rows} cases explained, {background} background cases. Limit: they describe what the model reacts to, not causes in the world; they depend on the background sample; a column may stand in for a protected attribute.',
+    m_exact: 'exact',
+    m_estimated: 'estimated, largest standard error {se}',
+    m_hash: 'Checksums: SHA-256 of the files as loaded. They show which files were audited, not where they came from.',
     footer: 'This report does not replace a legal assessment. It documents what the chosen data show about the model\'s behaviour.',
   },
 } as const;
 
-export type ReportText = Record<keyof (typeof REPORT_TEXT)["de"], string>;
+export type ReportText = Record<keyof (typeof REPORT_TEXT)['de'], string>;
+
+/**
+ * Fills `{name}` placeholders.
+ *
+ * @example fillText('{a} of {b}', { a: 1, b: 2 }) // '1 of 2'
+ */
+/**
+ * The task's name in the report's language.
+ *
+ * @example taskName(REPORT_TEXT.de, 'anomaly') // 'Auffälligkeitserkennung'
+ */
+export function taskName(T: ReportText, task: string): string {
+  const pair = T.taskNames.split(';').find((x) => x.startsWith(`${task}=`));
+  return pair ? pair.slice(task.length + 1) : task;
+}
+
+export function fillText(template: string, params: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => (params[k] === undefined ? m : String(params[k])));
+}

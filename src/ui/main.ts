@@ -11,6 +11,8 @@ const worker = new Worker(new URL('../worker/engine.worker.ts', import.meta.url)
 const app = new AppState(new WorkerClient(worker));
 mount(App, { target: document.getElementById('app')!, props: { app } });
 
-// ?demo=german-credit opens the app with the bundled demo loaded (used by `npm start`'s link).
+// The start page's demo cards; ?demo=ID opens that demo at once (used by `npm start`'s link).
 const demo = new URLSearchParams(location.search).get('demo');
-if (demo && /^[a-z0-9-]+$/.test(demo)) void app.loadDemo(`demo/${demo}`);
+void app.demos.loadCatalogue().then(() => {
+  if (demo && /^[a-z0-9-]+$/.test(demo)) void app.demos.open(demo);
+});

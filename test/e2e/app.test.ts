@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Papa from 'papaparse';
-import { foreignRequests, openPage, startHarness, type Harness, type RecordedPage } from './harness.ts';
+import { foreignRequests, gotoStep, loadFiles as load, openPage, startHarness, type Harness, type RecordedPage } from './harness.ts';
 
 const FIX = resolve(import.meta.dirname, '../fixtures');
 /** The browser runs onnxruntime on one thread, like the CLI and the reference run: same numbers. */
@@ -26,14 +26,12 @@ function refColumn(file: string, column: string): number[] {
 }
 
 async function loadFiles(p: RecordedPage, model: string, data: string): Promise<void> {
-  await p.page.getByTestId('model-file').setInputFiles(model);
-  await p.page.getByTestId('model-panel').waitFor();
-  await p.page.getByTestId('data-file').setInputFiles(data);
-  await p.page.getByTestId('data-panel').waitFor();
+  await load(p.page, model, data);
 }
 
+/** The model check step's predictions-only export (the whole audit's results are exported in the report step). */
 async function exportedScores(p: RecordedPage): Promise<{ scores: number[]; task: string; positive_index: number }> {
-  const [download] = await Promise.all([p.page.waitForEvent('download'), p.page.getByTestId('export-results').click()]);
+  const [download] = await Promise.all([p.page.waitForEvent('download'), p.page.getByTestId('export-predictions').click()]);
   const path = await download.path();
   return JSON.parse(readFileSync(path, 'utf8'));
 }
@@ -44,7 +42,9 @@ describe('first analysis in the browser (issue 2)', () => {
     await loadFiles(p, join(FIX, 'real_german_pipe_rf/model.onnx'), join(FIX, 'real_german_pipe_rf/data.csv'));
     expect(await p.page.getByTestId('model-task').getAttribute('data-task')).toBe('classification');
     await expect.poll(() => p.page.getByTestId('data-summary').textContent()).toContain('1.000 Zeilen');
+    await gotoStep(p.page, 'map');
     await p.page.getByTestId('mapping-ok').waitFor();
+    await gotoStep(p.page, 'check');
     await p.page.getByTestId('run').click();
     await p.page.getByTestId('predictions').waitFor({ timeout: 60_000 });
     expect(await p.page.getByTestId('predictions').getAttribute('data-n')).toBe('1000');
@@ -65,7 +65,9 @@ describe('first analysis in the browser (issue 2)', () => {
   it('matrix model (gradient boosting) on its feature table: predictions equal the reference', async () => {
     const p = await openPage(h, { lang: 'en' });
     await loadFiles(p, join(FIX, 'german_credit_gbm/model.onnx'), join(FIX, 'german_credit_gbm/features.csv'));
+    await gotoStep(p.page, 'map');
     await p.page.getByTestId('mapping-ok').waitFor();
+    await gotoStep(p.page, 'check');
     await p.page.getByTestId('run').click();
     await p.page.getByTestId('predictions').waitFor({ timeout: 60_000 });
     const exported = await exportedScores(p);
@@ -75,11 +77,12 @@ describe('first analysis in the browser (issue 2)', () => {
     await p.context.close();
   });
 
-  it('the bundled demo loads with one click and predicts', async () => {
+  it('the bundled demo loads with one click from the start page and predicts', async () => {
     const p = await openPage(h);
-    await p.page.getByTestId('load-demo').click();
-    await p.page.getByTestId('mapping-ok').waitFor({ timeout: 60_000 });
-    await p.page.getByTestId('run').click();
+    await p.page.getByTestId('demo-german-credit').click();
+    await p.page.getByTestId('map-step').getByTestId('mapping-ok').waitFor({ timeout: 60_000 });
+    // opening the model check step starts the check at once
+    await gotoStep(p.page, 'check');
     await p.page.getByTestId('predictions').waitFor({ timeout: 60_000 });
     expect(await p.page.getByTestId('histogram').isVisible()).toBe(true);
     expect(foreignRequests(p.requests, h.origin)).toEqual([]);
@@ -89,9 +92,9 @@ describe('first analysis in the browser (issue 2)', () => {
   it('switches between German and English', async () => {
     const p = await openPage(h);
     expect(await p.page.locator('html').getAttribute('lang')).toBe('de');
-    await expect.poll(() => p.page.locator('h2').first().textContent()).toContain('Modell und Daten laden');
+    await expect.poll(() => p.page.locator('h2').first().textContent()).toContain('Willkommen bei Einblick');
     await p.page.getByTestId('lang-en').click();
-    await expect.poll(() => p.page.locator('h2').first().textContent()).toContain('Load a model and data');
+    await expect.poll(() => p.page.locator('h2').first().textContent()).toContain('Welcome to Einblick');
     expect(await p.page.locator('html').getAttribute('lang')).toBe('en');
     await p.context.close();
   });
@@ -100,6 +103,7 @@ describe('first analysis in the browser (issue 2)', () => {
 describe('bad files give a readable message (issue 2)', () => {
   it('a data file chosen as the model: NOT_ONNX, in German', async () => {
     const p = await openPage(h);
+    await gotoStep(p.page, 'load');
     await p.page.getByTestId('model-file').setInputFiles(join(FIX, 'german_credit_gbm/data.csv'));
     const err = p.page.getByTestId('error');
     await err.waitFor();
@@ -110,6 +114,7 @@ describe('bad files give a readable message (issue 2)', () => {
 
   it('a ragged CSV: CSV_RAGGED naming the line', async () => {
     const p = await openPage(h, { lang: 'en' });
+    await gotoStep(p.page, 'load');
     await p.page.getByTestId('data-file').setInputFiles({ name: 'ragged.csv', mimeType: 'text/csv', buffer: Buffer.from('a,b,c\n1,2,3\n4,5\n6,7,8\n') });
     const err = p.page.getByTestId('error');
     await err.waitFor();
@@ -121,14 +126,17 @@ describe('bad files give a readable message (issue 2)', () => {
   it('a data file without a column the model needs: the mapping says which', async () => {
     const p = await openPage(h);
     const csv = readFileSync(join(FIX, 'real_german_pipe_rf/data.csv'), 'utf8').split('\n').map((l) => l.split(',').slice(1).join(',')).join('\n');
+    await gotoStep(p.page, 'load');
     await p.page.getByTestId('model-file').setInputFiles(join(FIX, 'real_german_pipe_rf/model.onnx'));
     await p.page.getByTestId('model-panel').waitFor();
     await p.page.getByTestId('data-file').setInputFiles({ name: 'no-duration.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await gotoStep(p.page, 'map');
     await p.page.getByTestId('mapping-bad').waitFor();
     const err = p.page.getByTestId('mapping-step').getByTestId('error');
     expect(await err.getAttribute('data-code')).toBe('MISSING_COLUMN');
     expect(await err.textContent()).toContain('Duration');
-    expect(await p.page.getByTestId('run').isDisabled()).toBe(true);
+    // the model check (and every step after the mapping) stays locked
+    for (const step of ['check', 'explain', 'fairness', 'report']) expect(await p.page.getByTestId(`step-${step}`).isDisabled(), step).toBe(true);
     await p.context.close();
   });
 });

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
-import { foreignRequests, openPage, startHarness, type Harness, type RecordedPage } from './harness.ts';
+import { foreignRequests, gotoStep, loadFiles, openPage, startHarness, type Harness, type RecordedPage } from './harness.ts';
 import { cli } from '../unit/cli/cli-helpers.ts';
 
 const FIX = resolve(import.meta.dirname, '../fixtures/real_german_pipe_rf');
@@ -56,11 +56,10 @@ async function axeViolations(p: RecordedPage): Promise<{ id: string; nodes: numb
 }
 
 async function load(p: RecordedPage): Promise<void> {
-  await p.page.getByTestId('model-file').setInputFiles(MODEL);
-  await p.page.getByTestId('model-panel').waitFor();
-  await p.page.getByTestId('data-file').setInputFiles(DATA);
-  await p.page.getByTestId('data-panel').waitFor();
+  await loadFiles(p.page, MODEL, DATA);
+  await gotoStep(p.page, 'map');
   await p.page.getByTestId('mapping-ok').waitFor();
+  await gotoStep(p.page, 'explain');
 }
 
 async function runExplain(p: RecordedPage): Promise<void> {

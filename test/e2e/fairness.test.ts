@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { foreignRequests, openPage, startHarness, type Harness } from './harness.ts';
+import { foreignRequests, gotoStep, loadFiles, openPage, startHarness, type Harness } from './harness.ts';
 import { cli } from '../unit/cli/cli-helpers.ts';
 
 const FIX = resolve(import.meta.dirname, '../fixtures/real_german_pipe_rf');
@@ -49,13 +49,12 @@ function formats(locale: 'de-DE' | 'en-GB') {
 const de = formats('de-DE');
 const en = formats('en-GB');
 
+/** The outcome and the groups are chosen in the mapping step. */
 async function setUp(page: Page): Promise<void> {
-  await page.getByTestId('model-file').setInputFiles(MODEL);
-  await page.getByTestId('model-panel').waitFor();
-  await page.getByTestId('data-file').setInputFiles(DATA);
-  await page.getByTestId('data-panel').waitFor();
+  await loadFiles(page, MODEL, DATA);
+  await gotoStep(page, 'map');
   await page.getByTestId('mapping-ok').waitFor();
-  const step = page.getByTestId('fairness-step');
+  const step = page.getByTestId('map-step');
   await step.getByTestId('fairness-outcome').selectOption('Class');
   await step.locator('[data-testid="fairness-positive"] option[value="Good"]').waitFor({ state: 'attached' });
   await step.getByTestId('fairness-positive').selectOption('Good');
@@ -118,6 +117,7 @@ describe('fairness step in the browser (issue 4, item 10)', () => {
     await setUp(page);
     const [at50, at60] = await Promise.all([expected(0.5), expected(0.6)]);
 
+    await gotoStep(page, 'fairness');
     await page.getByTestId('fairness-run').click();
     const results = page.getByTestId('fairness-results');
     await results.waitFor({ timeout: 90_000 });
@@ -152,6 +152,7 @@ describe('fairness step in the browser (issue 4, item 10)', () => {
     await page.getByTestId('fairness-favourable').selectOption('Bad');
     expect(await page.getByTestId('favourable-negative').textContent()).toContain('“Good” is unfavourable');
     const want = await expected(0.5, 'Bad');
+    await gotoStep(page, 'fairness');
     await page.getByTestId('fairness-run').click();
     await page.getByTestId('fairness-results').waitFor({ timeout: 90_000 });
     for (const a of ATTRS) await checkTable(page, want, a, en);

@@ -73,3 +73,35 @@ export async function openPage(h: Harness, opts: { lang?: 'de' | 'en' } = {}): P
 export function foreignRequests(requests: string[], origin: string): string[] {
   return requests.filter((u) => !(u.startsWith(origin + '/') || u === origin || u.startsWith('data:') || u.startsWith('blob:')));
 }
+
+/** The guided flow's steps, as their data-testid names them (step-ID in the navigation, ID-step the section). */
+export type StepId = 'start' | 'load' | 'map' | 'check' | 'explain' | 'fairness' | 'report';
+
+/** Opens a step from the step navigation (waits until it may be opened) and waits for it to show. */
+export async function gotoStep(page: Page, id: StepId): Promise<void> {
+  await page.getByTestId(`step-${id}`).click({ timeout: 60_000 });
+  await page.getByTestId(`${id}-step`).waitFor({ timeout: 30_000 });
+}
+
+/** Loads a model and a data file in the load step; waits for both panels. */
+export async function loadFiles(page: Page, model: string, data: string): Promise<void> {
+  await gotoStep(page, 'load');
+  await page.getByTestId('model-file').setInputFiles(model);
+  await page.getByTestId('model-panel').waitFor({ timeout: 60_000 });
+  await page.getByTestId('data-file').setInputFiles(data);
+  await page.getByTestId('data-panel').waitFor({ timeout: 60_000 });
+}
+
+/** WCAG 2.1 A/AA and best-practice violations found by axe-core (evaluated over CDP, so the page's CSP stays as it is). */
+export async function axeViolations(page: Page, context = 'body'): Promise<{ id: string; impact: string | null; nodes: string[]; help: string }[]> {
+  const { createRequire } = await import('node:module');
+  const { readFileSync } = await import('node:fs');
+  const source = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(source);
+  return page.evaluate(async (ctx) => {
+    type Result = { violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] };
+    const axe = (globalThis as unknown as { axe: { run(ctx: string, o: object): Promise<Result> } }).axe;
+    const r = await axe.run(ctx, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => JSON.stringify(n.target)) }));
+  }, context);
+}

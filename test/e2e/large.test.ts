@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openPage, startHarness, type Harness } from './harness.ts';
+import { gotoStep, openPage, startHarness, type Harness } from './harness.ts';
 import { rng } from '../../src/engine/random.ts';
 
 let h: Harness;
@@ -52,6 +52,7 @@ afterAll(async () => {
 describe('a large file (issue 2)', () => {
   it('1,000,000 rows x 30 columns load with progress while the page stays usable', async () => {
     const p = await openPage(h);
+    await gotoStep(p.page, 'load');
     await p.page.getByTestId('data-file').setInputFiles(file);
     // progress is shown while the worker parses
     const bar = p.page.getByTestId('progress').locator('progress');
@@ -69,6 +70,7 @@ describe('a large file (issue 2)', () => {
 
   it('loading can be cancelled', async () => {
     const p = await openPage(h, { lang: 'en' });
+    await gotoStep(p.page, 'load');
     await p.page.getByTestId('data-file').setInputFiles(file);
     await p.page.getByTestId('cancel').click({ timeout: 60_000 });
     await p.page.getByTestId('progress').waitFor({ state: 'detached', timeout: 30_000 });

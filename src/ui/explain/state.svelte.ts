@@ -11,6 +11,7 @@ import type { AppState } from '../app.svelte.ts';
 import { LatestRunner } from './runner.ts';
 import { defaultSettings, spacesFor, toSpec, type ExplainSettings, type Problem } from './settings.ts';
 import { explainView } from './view.ts';
+import { labelOf } from '../audit/build.ts';
 
 export interface ExplainBusy {
   started: number;
@@ -23,6 +24,8 @@ export interface Inputs {
   data: unknown;
   features: string[] | undefined;
   output: string | undefined;
+  /** The outcome as 'COLUMN=VALUE' (explains that class's probability), as the audit file's label. */
+  label: string | undefined;
 }
 
 export interface ExplainResult {
@@ -60,8 +63,9 @@ export class ExplainState {
     this.problems = checked.ok ? [] : checked.problems;
     if (!checked.ok) return;
     const spec = checked.spec;
-    const inputs: Inputs = { model: app.model, data: app.data, features: app.features, output: app.output };
-    const request = { kind: 'explain' as const, features: app.features, output: app.output, spec };
+    const label = labelFor(app);
+    const inputs: Inputs = { model: app.model, data: app.data, features: app.features, output: app.output, label };
+    const request = { kind: 'explain' as const, features: app.features, output: app.output, label, spec };
     await this.runner.run((opts) => this.engine.call(request, opts), {
       started: (started) => {
         this.busy = { started, progress: null };
@@ -92,7 +96,16 @@ export class ExplainState {
   /** True when the result was computed from the model, data and mapping the app holds now. */
   fresh(app: AppState): boolean {
     const r = this.result;
-    return r !== null && r.inputs.model === app.model && r.inputs.data === app.data && r.inputs.features === app.features && r.inputs.output === app.output;
+    return r !== null && r.inputs.model === app.model && r.inputs.data === app.data && r.inputs.features === app.features && r.inputs.output === app.output && r.inputs.label === labelFor(app);
+  }
+
+  /** True when the form now asks for something else than the shown result was computed with. */
+  changed(app: AppState): boolean {
+    const r = this.result;
+    if (!r) return false;
+    const task: Task = app.model?.signature.task ?? 'classification';
+    const now = toSpec(this.settings, app.data?.rows ?? 0, task);
+    return !now.ok || JSON.stringify(now.spec) !== JSON.stringify(r.spec);
   }
 
   /** Saves the run's results JSON (DESIGN.md explain contract) as a download. */
@@ -108,10 +121,8 @@ export class ExplainState {
   }
 }
 
-/**
- * The engine behind the app. AppState keeps its EngineApi private; TypeScript's element access
- * reads it without a cast. (Proposed: make AppState.engine a public readonly field.)
- */
-export function engineOf(app: AppState): EngineApi {
-  return app.engine;
+/** The label the explanation is computed for: the outcome chosen in the mapping step. */
+function labelFor(app: AppState): string | undefined {
+  const task: Task = app.model?.signature.task ?? 'classification';
+  return app.fairness ? (labelOf(app.fairness.settings, task) ?? undefined) : undefined;
 }

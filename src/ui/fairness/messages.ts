@@ -4,9 +4,10 @@
  * Plain language for works councils and data protection officers: say what a number means and
  * what it does not prove.
  */
+import { VERDICT_TEXT } from '../../report/verdicts.ts';
+
 const de = {
-  'fair.title': '5. Fairness: Werden Gruppen unterschiedlich behandelt?',
-  'fair.intro': 'Hier vergleichen Sie, wie das Modell verschiedene Gruppen behandelt, zum Beispiel Frauen und Männer oder Jüngere und Ältere. Wählen Sie die Spalte mit dem tatsächlichen Ergebnis und die Spalten, die Gruppen beschreiben. Jede Zahl wird mit ihrem Unsicherheitsbereich gezeigt.',
+  'fair.intro': 'Hier vergleichen Sie, wie das Modell verschiedene Gruppen behandelt, zum Beispiel Frauen und Männer oder Jüngere und Ältere. Das tatsächliche Ergebnis und die Gruppen legen Sie im Schritt „Zuordnen“ fest. Jede Zahl wird mit ihrem Unsicherheitsbereich gezeigt.',
   'fair.waiting': 'Laden Sie zuerst ein Modell und passende Daten (Schritte 1 und 2).',
   'fair.run': 'Fairness berechnen',
   'fair.running': 'Berechne Fairness-Kennzahlen …',
@@ -36,6 +37,8 @@ const de = {
   'fair.favourable.negative': 'Achtung: Die positive Vorhersage „{positive}“ ist für die Person ungünstig (wie „Kredit ablehnen = ja“). Günstig ist „{favourable}“. Die Quote der günstigen Ergebnisse und die Vier-Fünftel-Regel beziehen sich auf „{favourable}“.',
   'fair.groups.legend': 'Welche Gruppen vergleichen?',
   'fair.groups.help': 'Wählen Sie Spalten wie Geschlecht, Altersgruppe oder Staatsangehörigkeit. Zahlenspalten (z. B. Alter) werden in Gruppen eingeteilt.',
+  'fair.groups.chosen': 'Gewählt: {columns}',
+  'fair.groups.noneChosen': 'Noch keine Spalte gewählt.',
   'fair.groups.more': '{count} weitere',
   'fair.groups.numeric': 'Zahl von {min} bis {max}, wird in Gruppen eingeteilt',
   'fair.bins.label': 'Gruppen für „{column}“',
@@ -90,21 +93,6 @@ const de = {
   'fair.disp.eop': 'Unterschied der Richtig-positiv-Raten (Chancengleichheit)',
   'fair.disp.eodds': 'Größerer Unterschied bei Richtig- oder Falsch-positiv-Rate (Equalized Odds)',
   'fair.caveats': 'Was diese Zahlen nicht beweisen',
-  'fair.v.selection_rate_gap': 'Das Modell sagt „positiv“ am häufigsten für „{highest}“ vorher ({highest_rate}) und am seltensten für „{lowest}“ ({lowest_rate}): ein Unterschied von {difference} Prozentpunkten.',
-  'fair.v.selection_rate_gap_undefined': 'Die Auswahlquote ist für weniger als zwei Gruppen bestimmbar; sie lässt sich nicht vergleichen.',
-  'fair.v.tpr_gap': 'Von den tatsächlich positiven Fällen erkennt das Modell bei „{highest}“ den größten Anteil ({highest_rate}), bei „{lowest}“ den kleinsten ({lowest_rate}): ein Unterschied von {difference} Prozentpunkten.',
-  'fair.v.tpr_gap_undefined': 'Die Richtig-positiv-Rate ist für weniger als zwei Gruppen bestimmbar; sie lässt sich nicht vergleichen.',
-  'fair.v.equalized_odds_gap_fpr': 'Größter Fehlerunterschied: Von den tatsächlich negativen Fällen sagt das Modell bei „{highest}“ den größten Anteil fälschlich als positiv vorher ({highest_rate}), bei „{lowest}“ den kleinsten ({lowest_rate}): {difference} Prozentpunkte.',
-  'fair.v.equalized_odds_gap_fpr_undefined': 'Die Falsch-positiv-Rate ist für weniger als zwei Gruppen bestimmbar; sie lässt sich nicht vergleichen.',
-  'fair.v.equalized_odds_gap_tpr': 'Größter Fehlerunterschied: die Richtig-positiv-Rate, am höchsten bei „{highest}“ ({highest_rate}), am niedrigsten bei „{lowest}“ ({lowest_rate}): {difference} Prozentpunkte.',
-  'fair.v.equalized_odds_gap_tpr_undefined': 'Die Richtig-positiv-Rate ist für weniger als zwei Gruppen bestimmbar; sie lässt sich nicht vergleichen.',
-  'fair.v.four_fifths_pass': 'Jede Gruppe erhält das günstige Ergebnis mindestens vier Fünftel so oft wie „{most_favoured}“; das kleinste Verhältnis ist {ratio} („{group}“).',
-  'fair.v.four_fifths_fail': '„{group}“ erhält das günstige Ergebnis nur {ratio}-mal so oft wie „{most_favoured}“; das liegt unter der Grenze von vier Fünfteln (0,8).',
-  'fair.v.four_fifths_undefined': 'Die Vier-Fünftel-Regel ist nicht anwendbar: Keine Gruppe erhält das günstige Ergebnis.',
-  'fair.v.gap_not_proof': 'Ein Unterschied in den Quoten ist für sich kein Beweis für Diskriminierung: Schon die tatsächlichen Anteile laut Daten unterscheiden sich zwischen „{group_a}“ und „{group_b}“ um {base_rate_gap} Prozentpunkte.',
-  'fair.v.interval_contains_limit': 'Der Unsicherheitsbereich des Verhältnisses ({ci_low} bis {ci_high}) enthält 0,8: Bei Gruppen dieser Größe lässt sich nicht sicher sagen, ob die Regel eingehalten ist.',
-  'fair.v.four_fifths_rule_of_thumb': 'Die Vier-Fünftel-Regel ist eine Faustregel aus der US-Personalpraxis, kein rechtlicher Maßstab nach deutschem oder EU-Recht; sie sagt nicht, warum sich die Quoten unterscheiden.',
-  'fair.v.small_groups': 'Einige Gruppen sind klein ({groups}): Ihre Quoten sind unsicher; achten Sie auf die Bereiche.',
   'fair.groups.title': 'Kennzahlen je Gruppe',
   'fair.groups.choose': 'Gruppen-Spalte wählen',
   'fair.table.caption': 'Kennzahlen nach „{attribute}“',
@@ -223,8 +211,7 @@ const de = {
 };
 
 const en: Record<keyof typeof de, string> = {
-  'fair.title': '5. Fairness: are groups treated differently?',
-  'fair.intro': 'Here you compare how the model treats different groups, for example women and men or younger and older people. Choose the column with the true outcome and the columns that describe groups. Every number is shown with its range of uncertainty.',
+  'fair.intro': 'Here you compare how the model treats different groups, for example women and men or younger and older people. The actual outcome and the groups are chosen in the “Map” step. Every number is shown with its range of uncertainty.',
   'fair.waiting': 'Load a model and matching data first (steps 1 and 2).',
   'fair.run': 'Compute fairness',
   'fair.running': 'Computing fairness metrics …',
@@ -254,6 +241,8 @@ const en: Record<keyof typeof de, string> = {
   'fair.favourable.negative': 'Note: the positive prediction “{positive}” is unfavourable for the person (like “deny loan = yes”). “{favourable}” is favourable. The favourable rate and the four-fifths rule refer to “{favourable}”.',
   'fair.groups.legend': 'Which groups to compare?',
   'fair.groups.help': 'Choose columns such as sex, age group or nationality. Number columns (e.g. age) are cut into groups.',
+  'fair.groups.chosen': 'Chosen: {columns}',
+  'fair.groups.noneChosen': 'No column chosen yet.',
   'fair.groups.more': '{count} more',
   'fair.groups.numeric': 'number from {min} to {max}, cut into groups',
   'fair.bins.label': 'Groups for “{column}”',
@@ -308,21 +297,6 @@ const en: Record<keyof typeof de, string> = {
   'fair.disp.eop': 'Difference in true positive rates (equal opportunity)',
   'fair.disp.eodds': 'Larger difference in true or false positive rate (equalized odds)',
   'fair.caveats': 'What these numbers do not prove',
-  'fair.v.selection_rate_gap': 'The model predicts “positive” most often for “{highest}” ({highest_rate}) and least often for “{lowest}” ({lowest_rate}): a difference of {difference} percentage points.',
-  'fair.v.selection_rate_gap_undefined': 'The selection rate can be determined for fewer than two groups, so it cannot be compared.',
-  'fair.v.tpr_gap': 'Of the truly positive cases, the model recognises the largest share for “{highest}” ({highest_rate}) and the smallest for “{lowest}” ({lowest_rate}): a difference of {difference} percentage points.',
-  'fair.v.tpr_gap_undefined': 'The true positive rate can be determined for fewer than two groups, so it cannot be compared.',
-  'fair.v.equalized_odds_gap_fpr': 'Largest error gap: of the truly negative cases, the model wrongly predicts the largest share as positive for “{highest}” ({highest_rate}) and the smallest for “{lowest}” ({lowest_rate}): {difference} percentage points.',
-  'fair.v.equalized_odds_gap_fpr_undefined': 'The false positive rate can be determined for fewer than two groups, so it cannot be compared.',
-  'fair.v.equalized_odds_gap_tpr': 'Largest error gap: the true positive rate, highest for “{highest}” ({highest_rate}) and lowest for “{lowest}” ({lowest_rate}): {difference} percentage points.',
-  'fair.v.equalized_odds_gap_tpr_undefined': 'The true positive rate can be determined for fewer than two groups, so it cannot be compared.',
-  'fair.v.four_fifths_pass': 'Every group receives the favourable outcome at least four fifths as often as “{most_favoured}”; the smallest ratio is {ratio} (“{group}”).',
-  'fair.v.four_fifths_fail': '“{group}” receives the favourable outcome only {ratio} times as often as “{most_favoured}”, below the four-fifths (0.8) limit.',
-  'fair.v.four_fifths_undefined': 'The four-fifths rule cannot be applied: no group receives the favourable outcome.',
-  'fair.v.gap_not_proof': 'A difference in rates is not by itself proof of discrimination: the true shares in the data already differ between “{group_a}” and “{group_b}” by {base_rate_gap} percentage points.',
-  'fair.v.interval_contains_limit': 'The range of the ratio ({ci_low} to {ci_high}) contains 0.8: with groups of this size the data cannot settle whether the rule is met.',
-  'fair.v.four_fifths_rule_of_thumb': 'The four-fifths rule is a rule of thumb from US employment practice, not a legal test under German or EU law; it does not say why the rates differ.',
-  'fair.v.small_groups': 'Some groups are small ({groups}): their rates are uncertain; look at the ranges.',
   'fair.groups.title': 'Metrics per group',
   'fair.groups.choose': 'Choose the group column',
   'fair.table.caption': 'Metrics by “{attribute}”',
@@ -440,4 +414,5 @@ const en: Record<keyof typeof de, string> = {
   'fair.export': 'Save fairness results as JSON',
 };
 
-export const fairnessMessages = { de, en };
+/** The verdict texts live in src/report/verdicts.ts: the report prints the same sentences. */
+export const fairnessMessages = { de: { ...de, ...VERDICT_TEXT.de }, en: { ...en, ...VERDICT_TEXT.en } };

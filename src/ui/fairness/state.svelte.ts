@@ -50,6 +50,8 @@ export class FairnessState {
 
   private latest = new Latest();
   private token = 0;
+  /** Bumped when every setting is replaced, so that an older outcome guess does not overwrite them. */
+  private epoch = 0;
 
   constructor(private ctx: () => FairnessContext) {
     const { data, model, inputs } = ctx();
@@ -77,12 +79,41 @@ export class FairnessState {
     s.favourable = '';
     s.protected = s.protected.filter((p) => p !== column);
     if (!column || this.ctx().model.signature.task === 'regression') return;
+    const epoch = this.epoch;
     const lv = await this.loadLevels(column);
-    if (!lv || s.outcome !== column) return;
+    if (!lv || s.outcome !== column || epoch !== this.epoch) return;
     const sig = this.ctx().model.signature;
     const probs = sig.outputs.find((o) => o.role === 'probabilities' && o.classLabels?.length);
     s.positive = defaultPositive(lv.levels, probs?.classLabels, sig.score?.index ?? null);
     s.favourable = s.positive;
+  }
+
+  /**
+   * Replaces every setting (from an audit file, a demo, or the settings kept from the files
+   * loaded before) and fetches the values of the columns they name.
+   */
+  applySettings(next: FairnessSettings): void {
+    this.epoch++;
+    Object.assign(this.settings, $state.snapshot(next) as FairnessSettings);
+    this.liveThreshold = next.threshold;
+    const cols = this.ctx().data.columns;
+    for (const name of [next.outcome, ...next.protected]) {
+      const col = cols.find((c) => c.name === name);
+      if (col && !needsBinning(col)) void this.loadLevels(name);
+    }
+    // "label": "Class" without a value: start from the model's positive class, as the engine does
+    if (next.outcome && !next.positive && this.ctx().model.signature.task === 'classification') void this.fillPositive(next.outcome);
+  }
+
+  private async fillPositive(column: string): Promise<void> {
+    const epoch = this.epoch;
+    const lv = await this.loadLevels(column);
+    const s = this.settings;
+    if (!lv || epoch !== this.epoch || s.outcome !== column || s.positive) return;
+    const sig = this.ctx().model.signature;
+    const probs = sig.outputs.find((o) => o.role === 'probabilities' && o.classLabels?.length);
+    s.positive = defaultPositive(lv.levels, probs?.classLabels, sig.score?.index ?? null);
+    if (!s.favourable) s.favourable = s.positive;
   }
 
   setPositive(value: string): void {

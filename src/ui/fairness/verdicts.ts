@@ -1,16 +1,11 @@
 /**
- * The engine's verdicts (a stable code, params, English text, caveats) in plain German or
- * English. Params are formatted by their meaning: rates as percentages, gaps in percentage
- * points, ratios as numbers; group names as they are. An unknown code shows the engine's
- * English text, so nothing is hidden.
+ * The engine's verdicts in the page's language. The templates and the formatting rules live in
+ * src/report/verdicts.ts, shared with the report; this file binds them to the app's Fmt.
  */
 import type { Verdict } from '../../engine/fairness/index.ts';
-import { messages, type MessageKey } from '../i18n/messages.ts';
+import { verdictParams as paramsOf, verdictTemplateKey, verdictText as textOf } from '../../report/verdicts.ts';
+import type { MessageKey } from '../i18n/messages.ts';
 import type { Fmt, Params } from './text.ts';
-
-const RATES = new Set(['highest_rate', 'lowest_rate']);
-const POINTS = new Set(['difference', 'base_rate_gap']);
-const RATIOS = new Set(['ratio', 'ci_low', 'ci_high']);
 
 /**
  * Verdict params as display strings.
@@ -18,12 +13,7 @@ const RATIOS = new Set(['ratio', 'ci_low', 'ci_high']);
  * @example verdictParams(fmtFor('de'), { highest_rate: 0.8, difference: 0.6, ratio: 0.25 }) // { highest_rate: '80,0 %', difference: '60,0', ratio: '0,25' }
  */
 export function verdictParams(f: Fmt, params: Verdict['params']): Params {
-  const out: Params = {};
-  for (const [k, v] of Object.entries(params)) {
-    if (typeof v === 'number') out[k] = RATES.has(k) ? f.pct(v) : POINTS.has(k) ? f.pts(v) : RATIOS.has(k) ? f.fix(v, 2) : f.num(v);
-    else if (v !== null) out[k] = String(v);
-  }
-  return out;
+  return paramsOf(f, params);
 }
 
 /**
@@ -32,8 +22,7 @@ export function verdictParams(f: Fmt, params: Verdict['params']): Params {
  * @example verdictKey('four_fifths_pass') // 'fair.v.four_fifths_pass'
  */
 export function verdictKey(code: string): MessageKey | null {
-  const key = `fair.v.${code}`;
-  return key in messages.en ? (key as MessageKey) : null;
+  return verdictTemplateKey(code);
 }
 
 /**
@@ -43,8 +32,7 @@ export function verdictKey(code: string): MessageKey | null {
  *   // "Jede Gruppe erhält das günstige Ergebnis mindestens vier Fünftel so oft wie „male“; ..."
  */
 export function verdictText(f: Fmt, v: Verdict): string {
-  const key = verdictKey(v.code);
-  return key ? f.t(key, verdictParams(f, v.params)) : v.text;
+  return textOf(f.lang, v, f);
 }
 
 /**

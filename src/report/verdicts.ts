@@ -1,0 +1,123 @@
+/**
+ * The engine's fairness verdicts (a stable code, params, English text, caveats) in plain German
+ * and English. Shared by the app (merged into its message catalogue) and the report, so that the
+ * CLI's German report says what the German page says. Params are formatted by their meaning:
+ * rates as percentages, gaps in percentage points, ratios with two decimals; group names as they
+ * are. An unknown code shows the engine's English text, so nothing is hidden.
+ */
+
+export type VerdictLang = 'de' | 'en';
+
+/** What a verdict looks like (the engine's Verdict, structurally). */
+export interface VerdictLike {
+  code: string;
+  params: Record<string, unknown>;
+  text: string;
+  caveats: readonly unknown[];
+}
+
+/** Number formatting the verdicts need (the app's Fmt has the same shape). */
+export interface VerdictFormat {
+  pct(x: number | null | undefined, digits?: number): string;
+  pts(x: number | null | undefined, digits?: number): string;
+  fix(x: number | null | undefined, digits: number): string;
+  num(x: number | null | undefined, digits?: number): string;
+}
+
+const de = {
+  'fair.v.selection_rate_gap': 'Das Modell sagt „positiv“ am häufigsten für „{highest}“ vorher ({highest_rate}) und am seltensten für „{lowest}“ ({lowest_rate}): ein Unterschied von {difference} Prozentpunkten.',
+  'fair.v.selection_rate_gap_undefined': 'Die Auswahlquote ist für weniger als zwei Gruppen bestimmbar; sie lässt sich nicht vergleichen.',
+  'fair.v.tpr_gap': 'Von den tatsächlich positiven Fällen erkennt das Modell bei „{highest}“ den größten Anteil ({highest_rate}), bei „{lowest}“ den kleinsten ({lowest_rate}): ein Unterschied von {difference} Prozentpunkten.',
+  'fair.v.tpr_gap_undefined': 'Die Richtig-positiv-Rate ist für weniger als zwei Gruppen bestimmbar; sie lässt sich nicht vergleichen.',
+  'fair.v.equalized_odds_gap_fpr': 'Größter Fehlerunterschied: Von den tatsächlich negativen Fällen sagt das Modell bei „{highest}“ den größten Anteil fälschlich als positiv vorher ({highest_rate}), bei „{lowest}“ den kleinsten ({lowest_rate}): {difference} Prozentpunkte.',
+  'fair.v.equalized_odds_gap_fpr_undefined': 'Die Falsch-positiv-Rate ist für weniger als zwei Gruppen bestimmbar; sie lässt sich nicht vergleichen.',
+  'fair.v.equalized_odds_gap_tpr': 'Größter Fehlerunterschied: die Richtig-positiv-Rate, am höchsten bei „{highest}“ ({highest_rate}), am niedrigsten bei „{lowest}“ ({lowest_rate}): {difference} Prozentpunkte.',
+  'fair.v.equalized_odds_gap_tpr_undefined': 'Die Richtig-positiv-Rate ist für weniger als zwei Gruppen bestimmbar; sie lässt sich nicht vergleichen.',
+  'fair.v.four_fifths_pass': 'Jede Gruppe erhält das günstige Ergebnis mindestens vier Fünftel so oft wie „{most_favoured}“; das kleinste Verhältnis ist {ratio} („{group}“).',
+  'fair.v.four_fifths_fail': '„{group}“ erhält das günstige Ergebnis nur {ratio}-mal so oft wie „{most_favoured}“; das liegt unter der Grenze von vier Fünfteln (0,8).',
+  'fair.v.four_fifths_undefined': 'Die Vier-Fünftel-Regel ist nicht anwendbar: Keine Gruppe erhält das günstige Ergebnis.',
+  'fair.v.gap_not_proof': 'Ein Unterschied in den Quoten ist für sich kein Beweis für Diskriminierung: Schon die tatsächlichen Anteile laut Daten unterscheiden sich zwischen „{group_a}“ und „{group_b}“ um {base_rate_gap} Prozentpunkte.',
+  'fair.v.interval_contains_limit': 'Der Unsicherheitsbereich des Verhältnisses ({ci_low} bis {ci_high}) enthält 0,8: Bei Gruppen dieser Größe lässt sich nicht sicher sagen, ob die Regel eingehalten ist.',
+  'fair.v.four_fifths_rule_of_thumb': 'Die Vier-Fünftel-Regel ist eine Faustregel aus der US-Personalpraxis, kein rechtlicher Maßstab nach deutschem oder EU-Recht; sie sagt nicht, warum sich die Quoten unterscheiden.',
+  'fair.v.small_groups': 'Einige Gruppen sind klein ({groups}): Ihre Quoten sind unsicher; achten Sie auf die Bereiche.',
+};
+
+const en: Record<keyof typeof de, string> = {
+  'fair.v.selection_rate_gap': 'The model predicts “positive” most often for “{highest}” ({highest_rate}) and least often for “{lowest}” ({lowest_rate}): a difference of {difference} percentage points.',
+  'fair.v.selection_rate_gap_undefined': 'The selection rate can be determined for fewer than two groups, so it cannot be compared.',
+  'fair.v.tpr_gap': 'Of the truly positive cases, the model recognises the largest share for “{highest}” ({highest_rate}) and the smallest for “{lowest}” ({lowest_rate}): a difference of {difference} percentage points.',
+  'fair.v.tpr_gap_undefined': 'The true positive rate can be determined for fewer than two groups, so it cannot be compared.',
+  'fair.v.equalized_odds_gap_fpr': 'Largest error gap: of the truly negative cases, the model wrongly predicts the largest share as positive for “{highest}” ({highest_rate}) and the smallest for “{lowest}” ({lowest_rate}): {difference} percentage points.',
+  'fair.v.equalized_odds_gap_fpr_undefined': 'The false positive rate can be determined for fewer than two groups, so it cannot be compared.',
+  'fair.v.equalized_odds_gap_tpr': 'Largest error gap: the true positive rate, highest for “{highest}” ({highest_rate}) and lowest for “{lowest}” ({lowest_rate}): {difference} percentage points.',
+  'fair.v.equalized_odds_gap_tpr_undefined': 'The true positive rate can be determined for fewer than two groups, so it cannot be compared.',
+  'fair.v.four_fifths_pass': 'Every group receives the favourable outcome at least four fifths as often as “{most_favoured}”; the smallest ratio is {ratio} (“{group}”).',
+  'fair.v.four_fifths_fail': '“{group}” receives the favourable outcome only {ratio} times as often as “{most_favoured}”, below the four-fifths (0.8) limit.',
+  'fair.v.four_fifths_undefined': 'The four-fifths rule cannot be applied: no group receives the favourable outcome.',
+  'fair.v.gap_not_proof': 'A difference in rates is not by itself proof of discrimination: the true shares in the data already differ between “{group_a}” and “{group_b}” by {base_rate_gap} percentage points.',
+  'fair.v.interval_contains_limit': 'The range of the ratio ({ci_low} to {ci_high}) contains 0.8: with groups of this size the data cannot settle whether the rule is met.',
+  'fair.v.four_fifths_rule_of_thumb': 'The four-fifths rule is a rule of thumb from US employment practice, not a legal test under German or EU law; it does not say why the rates differ.',
+  'fair.v.small_groups': 'Some groups are small ({groups}): their rates are uncertain; look at the ranges.',
+};
+
+/** Verdict templates by message key ('fair.v.CODE'); the app merges them into its catalogue. */
+export const VERDICT_TEXT = { de, en };
+
+const RATES = new Set(['highest_rate', 'lowest_rate']);
+const POINTS = new Set(['difference', 'base_rate_gap']);
+const RATIOS = new Set(['ratio', 'ci_low', 'ci_high']);
+
+const locale = (lang: VerdictLang): string => (lang === 'de' ? 'de-DE' : 'en-GB');
+const bad = (x: number | null | undefined): x is null | undefined => x === null || x === undefined || !Number.isFinite(x);
+
+/**
+ * The verdicts' number formats for a language (the same rules as the app's fmtFor).
+ *
+ * @example verdictFormat('de').pct(0.253) // '25,3 %'
+ */
+export function verdictFormat(lang: VerdictLang): VerdictFormat {
+  const nf = (min: number, max: number, style: 'decimal' | 'percent' = 'decimal') =>
+    new Intl.NumberFormat(locale(lang), { style, minimumFractionDigits: min, maximumFractionDigits: max });
+  return {
+    pct: (x, digits = 1) => (bad(x) ? '–' : nf(digits, digits, 'percent').format(x)),
+    pts: (x, digits = 1) => (bad(x) ? '–' : nf(digits, digits).format(100 * x)),
+    fix: (x, digits) => (bad(x) ? '–' : nf(digits, digits).format(x)),
+    num: (x, digits = 3) => (bad(x) ? '–' : nf(0, digits).format(x)),
+  };
+}
+
+/**
+ * Verdict params as display strings.
+ *
+ * @example verdictParams(verdictFormat('de'), { highest_rate: 0.8, difference: 0.6, ratio: 0.25 }) // { highest_rate: '80,0 %', difference: '60,0', ratio: '0,25' }
+ */
+export function verdictParams(f: VerdictFormat, params: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(params)) {
+    if (typeof v === 'number') out[k] = RATES.has(k) ? f.pct(v) : POINTS.has(k) ? f.pts(v) : RATIOS.has(k) ? f.fix(v, 2) : f.num(v);
+    else if (v !== null && v !== undefined) out[k] = String(v);
+  }
+  return out;
+}
+
+/**
+ * The template key of a verdict code, if there is a text for it.
+ *
+ * @example verdictTemplateKey('four_fifths_pass') // 'fair.v.four_fifths_pass'
+ */
+export function verdictTemplateKey(code: string): keyof typeof de | null {
+  const key = `fair.v.${code}`;
+  return key in de ? (key as keyof typeof de) : null;
+}
+
+/**
+ * A verdict in plain language; the engine's English text when the code is unknown.
+ *
+ * @example verdictText('de', { code: 'four_fifths_rule_of_thumb', params: {}, text: '…', caveats: [] }) // 'Die Vier-Fünftel-Regel ist eine Faustregel …'
+ */
+export function verdictText(lang: VerdictLang, v: VerdictLike, f: VerdictFormat = verdictFormat(lang)): string {
+  const key = verdictTemplateKey(v.code);
+  if (!key) return v.text;
+  const params = verdictParams(f, v.params);
+  return VERDICT_TEXT[lang][key].replace(/\{(\w+)\}/g, (m, k: string) => params[k] ?? m);
+}
