@@ -124,6 +124,8 @@ def credit_demo_json(demo_id, kind, f):
         "intersect": ["sex+age_group"],
         "features": None,
         "threshold": f["threshold"],
+        # log-odds: tree and linear SHAP are exact and quick for boosted and logistic models
+        "space": "logit",
         "tour": tour,
     }
 
@@ -222,5 +224,6 @@ def arbeitsschutz_demo_json(demo_id, f):
         "features": None,
         "threshold": m["threshold"],
         "top_k": ["10%"],
+        "space": "logit",
         "tour": tour,
     }

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { parseAudit, type Audit } from '../../engine/audit/schema.ts';
 
 /** The demos shown on the start page, in this order. */
-/** The random forest first: its explanations are exact and quick; the others are sampled in probability space (about 1-2 minutes for 1000 rows on the command line). */
+/** The random forest first (exact tree SHAP in probability space); the boosted and logistic demos explain in log-odds, where tree and linear SHAP are exact and quick. */
 export const DEMO_IDS = ['german-credit', 'credit-logreg', 'credit-gbm', 'arbeitsschutz'] as const;
 
 const text = z.object({ de: z.string(), en: z.string() });
@@ -25,6 +25,8 @@ export const demoSchema = z.object({
   threshold: z.number().min(0).max(1).optional(),
   top_k: z.array(z.union([z.string(), z.number().int().positive()])).optional(),
   bins: z.record(z.string(), z.union([z.array(z.number()), z.string()])).optional(),
+  /** The explanation scale: 'logit' makes tree and linear SHAP exact and quick for boosted and logistic models. */
+  space: z.enum(['logit', 'probability', 'raw']).optional(),
   tour: z.array(text),
 });
 
@@ -54,6 +56,7 @@ export function demoAudit(d: Demo): Audit {
     ...(d.threshold !== undefined ? { threshold: d.threshold } : {}),
     ...(d.top_k ? { top_k: d.top_k } : {}),
     ...(d.bins ? { bins: d.bins } : {}),
+    ...(d.space ? { space: d.space } : {}),
   });
 }
 
