@@ -1,25 +1,24 @@
 /**
- * Takes the README screenshot and review screenshots: serves dist/, opens the app in Chromium,
- * loads the demo, predicts. Run: npm run build && npx tsx scripts/screenshot.ts [outdir]
+ * The README screenshot: serves dist/, opens the app in Chromium with the German credit demo,
+ * runs the fairness analysis and photographs its results. Run: npm run build && npx tsx scripts/screenshot.ts [out.png]
  */
-import { startHarness, openPage } from '../test/e2e/harness.ts';
+import { gotoStep, openPage, startHarness } from '../test/e2e/harness.ts';
 
-const out = process.argv[2] ?? 'docs';
+const out = process.argv[2] ?? 'docs/screenshot.png';
 const h = await startHarness();
 try {
-  for (const lang of ['de', 'en'] as const) {
-    const p = await openPage(h, { lang });
-    await p.page.setViewportSize({ width: 1280, height: 900 });
-    await p.page.screenshot({ path: `${out}/start-${lang}.png`, fullPage: true });
-    await p.page.getByTestId('load-demo').click();
-    await p.page.getByTestId('mapping-ok').waitFor({ timeout: 60_000 });
-    await p.page.getByTestId('run').click();
-    await p.page.getByTestId('predictions').waitFor({ timeout: 60_000 });
-    await p.page.screenshot({ path: `${out}/demo-${lang}.png`, fullPage: true });
-    if (lang === 'de') await p.page.screenshot({ path: `${out}/screenshot.png`, fullPage: false });
-    console.log(lang, 'requests:', p.requests.length, 'console errors:', p.consoleErrors);
-    await p.context.close();
-  }
+  const p = await openPage(h, { lang: 'de' });
+  await p.page.setViewportSize({ width: 1280, height: 1000 });
+  await p.page.getByTestId('demo-german-credit').click();
+  await p.page.getByTestId('map-step').waitFor({ timeout: 60_000 });
+  await gotoStep(p.page, 'fairness');
+  await p.page.getByTestId('fairness-run').click();
+  await p.page.getByTestId('fairness-results').waitFor({ timeout: 120_000 });
+  await p.page.getByTestId('fairness-results').scrollIntoViewIfNeeded();
+  await p.page.evaluate(() => window.scrollTo(0, 0));
+  await p.page.screenshot({ path: out });
+  console.log(`wrote ${out}; requests outside the origin: ${p.requests.filter((u) => !u.startsWith(h.origin) && !u.startsWith('data:') && !u.startsWith('blob:')).length}`);
+  await p.context.close();
 } finally {
   await h.close();
 }
