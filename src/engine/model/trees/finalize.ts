@@ -6,7 +6,8 @@
  * Quirks reproduced on purpose, because they are what the runtime returns:
  * - a regressor with one target ignores post_transform except PROBIT;
  * - a binary classifier whose weights all belong to one class returns [sigmoid(-s), sigmoid(s)]
- *   for LOGISTIC, [probit(s), 0] for PROBIT and otherwise (NONE, SOFTMAX, SOFTMAX_ZERO)
+ *   for LOGISTIC, [probit(s), NaN] for PROBIT (onnxruntime leaves column 1 unwritten: whatever
+ *   was in that memory) and otherwise (NONE, SOFTMAX, SOFTMAX_ZERO)
  *   [1 - s, s] when all weights are >= 0, else [-s, s] (checked against onnxruntime-web 1.30);
  * - a score without any leaf weight reads as 0, even after a base value was added.
  */
@@ -29,15 +30,21 @@ export function weightFacts(e: TreeEnsemble): { classes: Set<number>; allPositiv
   return { classes, allPositive };
 }
 
+/**
+ * onnxruntime's ComputeProbit: sqrt(2) * ErfInv(2v - 1) with its ErfInv approximation
+ * (Winitzki), step by step in float32 as ml_common.h computes it; near v = 0.5 the float32
+ * cancellation in -a + sqrt(a^2 - b) leaves about 1e-3, which onnxruntime returns, so we do too.
+ */
 function probit(v: number): number {
-  // onnxruntime's ErfInv approximation (Winitzki), as in ml_common.h
-  const x = 2 * v - 1;
+  const f = Math.fround;
+  const x = f(f(2 * f(v)) - 1);
   const sgn = x < 0 ? -1 : 1;
-  const y = (1 - x) * (1 + x);
-  const log = Math.log(y);
-  const a = 2 / (Math.PI * 0.147) + 0.5 * log;
-  const b = (1 / 0.147) * log;
-  return Math.SQRT2 * sgn * Math.sqrt(-a + Math.sqrt(a * a - b));
+  const y = f(f(1 - x) * f(1 + x));
+  const log = f(Math.log(y));
+  const a = f(f(2 / f(f(Math.PI) * f(0.147))) + f(0.5 * log));
+  const b = f(f(1 / f(0.147)) * log);
+  const c = f(-a + f(Math.sqrt(f(f(a * a) - b))));
+  return f(f(1.41421356) * f(sgn * f(Math.sqrt(c))));
 }
 
 function transform(values: number[], post: TreeEnsemble['postTransform']): number[] {
@@ -100,7 +107,7 @@ function finalizeClassifier(e: TreeEnsemble, raw: RawScores): number[] {
   if (facts.classes.size === 1) wa = facts.allPositive ? 0 : 2;
   if (!single) return transform([read(0), read(1)], e.postTransform);
   const v = read(0);
-  if (e.postTransform === 'PROBIT') return [probit(v), 0];
+  if (e.postTransform === 'PROBIT') return [probit(v), NaN]; // column 1: uninitialised memory in onnxruntime
   if (e.postTransform === 'LOGISTIC') return [logistic(-v), logistic(v)];
   if (wa === 0) return [1 - v, v];
   if (wa === 2 || wa === 3) return [-v, v];
