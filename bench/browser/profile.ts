@@ -3,13 +3,15 @@
  * one workload ON THE PAGE (the DevTools profiler reaches the page directly; the page and the
  * worker gave the same timings for the sampling and fairness workloads), warms the step up,
  * then records a CPU profile of a few runs of it and prints the functions with the most
- * samples (self time). The bundle is not minified, so the names are ours.
+ * samples (self time), and the renderer's minor page faults per run (first writes to fresh
+ * memory, see README.md). The bundle is not minified, so the names are ours.
  * Run: npx tsx bench/browser/profile.ts sampling permutation [--quick] [--runs 3] [--top 25]
  */
 import { resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { build, preview } from 'vite';
 import { benchParams } from '../workloads/index.ts';
+import { rendererMinorFaults } from './proc.ts';
 import type { BenchPageApi } from './protocol.ts';
 
 const CONFIG = resolve(import.meta.dirname, '..', 'vite.bench.config.ts');
@@ -51,9 +53,11 @@ try {
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
   await cdp.send('Profiler.start');
   const times: number[] = [];
+  const faults0 = rendererMinorFaults();
   for (let i = 0; i < option('--runs', 3); i++) times.push((await run()).ms);
+  const faults = (rendererMinorFaults() - faults0) / times.length;
   const { profile } = await cdp.send('Profiler.stop');
-  console.log(`${id} / ${step} on the page: ${times.map((t) => `${t.toFixed(0)} ms`).join(', ')}; self time by function:`);
+  console.log(`${id} / ${step} on the page: ${times.map((t) => `${t.toFixed(0)} ms`).join(', ')}; ${Math.round(faults)} minor page faults of the renderer per run; self time by function:`);
   for (const line of selfTime(profile.nodes as ProfileNode[], profile.samples ?? [], option('--top', 25))) console.log(line);
 } finally {
   await browser.close();

@@ -16,6 +16,7 @@ import { permutationShap } from '../../src/engine/explain/permutation.ts';
 import { makePlayers } from '../../src/engine/explain/players.ts';
 import type { BatchModel, Game } from '../../src/engine/explain/types.ts';
 import { evaluate, loadModel, type LoadedModel } from '../../src/engine/model/predict.ts';
+import { packedFeatureSet, packedRows } from '../../src/engine/model/packed.ts';
 import type { FeatureSet } from '../../src/engine/model/types.ts';
 import { featureSet } from './data.ts';
 import type { BenchContext, Prepared, StepExtras, Workload } from './types.ts';
@@ -24,8 +25,13 @@ const SAMPLES = 4 * 100 * 2 * 19 + 1;
 const BATCH = 4096;
 type Method = typeof permutationShap;
 
-/** A copy of a FeatureSet (the masker may reuse its buffers). */
+/**
+ * A copy of a FeatureSet (the masker reuses its buffers). Rows that come packed (the masker's
+ * fast path) are kept packed, so that the replay feeds the model the same way, without packing.
+ */
 function copy(f: FeatureSet): FeatureSet {
+  const packed = packedRows(f);
+  if (packed) return packedFeatureSet(f.names.slice(), packed.data.slice(), f.rows);
   return { names: f.names, rows: f.rows, columns: f.columns.map((c) => ({ ...c, data: c.data.slice() }) as FeatureSet['columns'][number]) };
 }
 

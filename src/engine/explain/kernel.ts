@@ -12,8 +12,9 @@
 import { EinblickError } from '../errors.ts';
 import { rng, type Rng } from '../random.ts';
 import { checkGame } from './game.ts';
-import { addBits, addRequest, evaluateRequests, requests, type EvaluateOptions, rowOptions } from './masker.ts';
+import { addBits, addRequest, evaluateRequests, requests, type EvaluateOptions, type Requests, rowOptions } from './masker.ts';
 import { evaluateEnds, mean, meanAndError, type SamplingResult } from './sampling.ts';
+import { maskScratch } from './packed-mask.ts';
 import type { BatchModel, Game } from './types.ts';
 
 /** Cumulative size distribution (sizes 1..n-1) and q = E[z_i z_j], i != j. */
@@ -33,15 +34,23 @@ export function kernelDistribution(n: number): { cdf: Float64Array; q: number } 
   return { cdf, q };
 }
 
-/** Uniform integer in [0, n) without bias (Lemire's multiply-and-reject; n < 2^20). */
-function below(r: Rng, n: number): number {
-  let m = r.u32() * n;
-  let low = m % 4294967296;
+/**
+ * Uniform integer in [0, n) without bias (Lemire's multiply-and-reject; n < 2^20). The 64-bit
+ * product u * n is split with integer operations: its low 32 bits are Math.imul(u, n) >>> 0
+ * (= (u * n) mod 2^32, the product being exact in a double below 2^53) and its high part is
+ * floor(u * n / 2^32) (a division by a power of two, exact), so the draws are those of the
+ * floating-point modulo this replaced, without its slow generic path.
+ *
+ * @example below(rng(1), 20) // an integer 0..19
+ */
+export function below(r: Rng, n: number): number {
+  let u = r.u32();
+  let low = Math.imul(u, n) >>> 0;
   if (low < n) {
     const t = (4294967296 - n) % n;
-    while (low < t) { m = r.u32() * n; low = m % 4294967296; }
+    while (low < t) { u = r.u32(); low = Math.imul(u, n) >>> 0; }
   }
-  return Math.floor(m / 4294967296);
+  return Math.floor((u * n) / 4294967296);
 }
 
 /** Draws a coalition into out[at .. at + n) (zeros on entry); returns it as a bitmask (n <= 31). */
@@ -61,11 +70,31 @@ function drawCoalition(n: number, cdf: Float64Array, r: Rng, idx: Uint32Array, o
   return bits;
 }
 
-/** Requests for k paired coalitions (z and its complement) of row x; z gets the coalitions. */
-function pairedRequests(x: number, k: number, nb: number, n: number, r: Rng, z: Uint8Array): ReturnType<typeof requests> {
-  const { cdf } = kernelDistribution(n);
-  const idx = Uint32Array.from({ length: n }, (_, i) => i), comp = new Uint8Array(n);
-  const req = requests(2 * k, n);
+/**
+ * Buffers of one kernelShap call, reused from explained row to explained row (fresh typed
+ * arrays per row cost page faults in Chromium, see bench/README.md).
+ */
+interface KernelScratch {
+  cdf: Float64Array;
+  /** The coalitions of a row's k units, k x n flags. */
+  z: Uint8Array;
+  idx: Uint32Array;
+  comp: Uint8Array;
+  req: Requests;
+  units: Float64Array;
+  w: Float64Array;
+}
+
+function kernelScratch(k: number, n: number): KernelScratch {
+  return { cdf: kernelDistribution(n).cdf, z: new Uint8Array(k * n), idx: new Uint32Array(n), comp: new Uint8Array(n), req: requests(2 * k, n), units: new Float64Array(k * n), w: new Float64Array(n) };
+}
+
+/** Requests for k paired coalitions (z and its complement) of row x; s.z gets the coalitions. */
+function pairedRequests(x: number, k: number, nb: number, n: number, r: Rng, s: KernelScratch): Requests {
+  const { cdf, z, idx, comp, req } = s;
+  z.fill(0);
+  for (let i = 0; i < n; i++) idx[i] = i;
+  req.count = 0;
   const full = n === 31 ? 0x7fffffff : (1 << n) - 1;
   for (let u = 0; u < k; u++) {
     const bits = drawCoalition(n, cdf, r, idx, z, u * n);
@@ -81,10 +110,9 @@ function pairedRequests(x: number, k: number, nb: number, n: number, r: Rng, z: 
   return req;
 }
 
-/** Unit estimates Delta_b / n + (w_i - mean w) / (1/2 - q) (k x n, row-major). */
-function unitValues(g: Float64Array, z: Uint8Array, gb: Float64Array, fx: number, n: number, k: number): Float64Array {
-  const a = 0.5 - kernelDistribution(n).q, nb = gb.length, w = new Float64Array(n);
-  const units = new Float64Array(k * n);
+/** Unit estimates Delta_b / n + (w_i - mean w) / (1/2 - q) (k x n, row-major) into s.units. */
+function unitValues(g: Float64Array, gb: Float64Array, fx: number, n: number, k: number, s: KernelScratch): Float64Array {
+  const a = 0.5 - kernelDistribution(n).q, nb = gb.length, { z, units, w } = s;
   for (let u = 0; u < k; u++) {
     const gbu = gb[u % nb], vz = g[2 * u] - gbu, vc = g[2 * u + 1] - gbu;
     let mean = 0;
@@ -107,17 +135,18 @@ export async function kernelShap(game: Game, model: BatchModel, opts: EvaluateOp
   const m = n < 2 ? 1 : Math.floor((opts.samples - 1) / (2 * nb));
   if (m < 1) throw new EinblickError('INVALID_OPTION', `samples is too low: Kernel SHAP needs at least ${2 * nb + 1} model evaluations per row (2 x ${nb} background rows + 1)`, `Raise --samples to ${2 * nb + 1} or more, or use fewer background rows.`, { option: 'samples', minimum: 2 * nb + 1 });
   const r = rng(opts.seed), k = m * nb, eo = { ...opts, stage: 'kernel' };
-  const { gb, fx, evaluations: e0 } = await evaluateEnds(game, owner, model, { ...eo, onProgress: undefined }); // a few rows; progress is per explained row below
+  const scratch = maskScratch(); // one buffer for the hybrid rows of every batch
+  const { gb, fx, evaluations: e0 } = await evaluateEnds(game, owner, model, { ...eo, onProgress: undefined }, scratch); // a few rows; progress is per explained row below
   const phi = new Float64Array(nx * n), se = new Float64Array(nx * n);
   let evaluations = e0;
+  const ks = n >= 2 ? kernelScratch(k, n) : null;
   for (let x = 0; x < nx; x++) {
     let units: Float64Array;
-    if (n >= 2) {
-      const z = new Uint8Array(k * n);
-      const req = pairedRequests(x, k, nb, n, r, z);
-      const g = await evaluateRequests(game, owner, model, req, rowOptions(eo, x, nx));
+    if (ks) {
+      const req = pairedRequests(x, k, nb, n, r, ks);
+      const g = await evaluateRequests(game, owner, model, req, rowOptions(eo, x, nx), scratch);
       evaluations += req.count;
-      units = unitValues(g, z, gb, fx[x], n, k);
+      units = unitValues(g, gb, fx[x], n, k, ks);
     } else {
       units = Float64Array.from({ length: k }, (_, u) => fx[x] - gb[u % nb]);
     }

@@ -9,6 +9,7 @@ import type { FeatureSet } from '../model/types.ts';
 import { emptyLike } from './featureset.ts';
 import type { BatchModel, Game } from './types.ts';
 import { Pacer } from '../data/yield.ts';
+import { canPack, maskPacked, maskScratch, type MaskScratch } from './packed-mask.ts';
 
 /**
  * Coalition requests: request k = (explained row xRow[k], background row bRow[k], coalition).
@@ -118,18 +119,31 @@ export function rowOptions(opts: EvaluateOptions, row: number, rows: number): Ev
 
 /**
  * g of every request's hybrid row, in batches; checks the signal and reports progress between batches.
+ * The values are valid until the next call with the same `scratch` (which reuses their buffer).
+ * For float32 features and at most 31 players the rows are packed row-major into a buffer
+ * that is reused from batch to batch (packed-mask.ts); pass the same `scratch` to every call
+ * of one explainer run to reuse it across calls too. The model gets each batch's FeatureSet
+ * only for the duration of its call: reading it after the call has answered throws.
  *
  * @example await evaluateRequests(game, owner, model, req) // Float64Array of req.count values
  */
-export async function evaluateRequests(game: Game, owner: Int32Array, model: BatchModel, req: Requests, opts: EvaluateOptions = {}): Promise<Float64Array> {
+export async function evaluateRequests(game: Game, owner: Int32Array, model: BatchModel, req: Requests, opts: EvaluateOptions = {}, scratch: MaskScratch = maskScratch()): Promise<Float64Array> {
   const size = Math.max(1, opts.batchSize ?? 4096);
-  const out = new Float64Array(req.count);
+  if (!scratch.values || scratch.values.length < req.count) scratch.values = new Float64Array(req.count);
+  const out = scratch.values.length === req.count ? scratch.values : scratch.values.subarray(0, req.count);
   const pace = new Pacer(); // lets a Web Worker read a cancel message between model runs
+  const packed = canPack(game, req);
   for (let from = 0; from < req.count; from += size) {
     await pace.tick();
     throwIfAborted(opts.signal);
     const to = Math.min(req.count, from + size);
-    const values = await model(maskRows(game, owner, req, from, to), opts.signal);
+    const lease = { live: true };
+    let values: Float64Array;
+    try {
+      values = await model(packed ? maskPacked(game, owner, req, from, to, scratch, lease) : maskRows(game, owner, req, from, to), opts.signal);
+    } finally {
+      lease.live = false; // the next batch overwrites the buffer
+    }
     if (values.length !== to - from) throw new Error(`the model returned ${values.length} values for ${to - from} rows`);
     out.set(values, from);
     opts.onProgress?.({ stage: opts.stage ?? 'explain', done: to, total: req.count });

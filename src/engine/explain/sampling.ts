@@ -4,6 +4,7 @@
  * sampling units stratified by background row.
  */
 import { addRequest, evaluateRequests, requests, type EvaluateOptions } from './masker.ts';
+import type { MaskScratch } from './packed-mask.ts';
 import type { BatchModel, Game } from './types.ts';
 
 export interface SamplingResult {
@@ -17,17 +18,18 @@ export interface SamplingResult {
 }
 
 /**
- * g(b) for every background row and g(x) for every explained row, in one batched call.
+ * g(b) for every background row and g(x) for every explained row, in one batched call
+ * (`scratch`: the masker's buffers, shared with the caller's later calls).
  *
  * @example const { gb, fx } = await evaluateEnds(game, owner, model, {}) // gb.length = background rows
  */
-export async function evaluateEnds(game: Game, owner: Int32Array, model: BatchModel, opts: EvaluateOptions): Promise<{ gb: Float64Array; fx: Float64Array; evaluations: number }> {
+export async function evaluateEnds(game: Game, owner: Int32Array, model: BatchModel, opts: EvaluateOptions, scratch?: MaskScratch): Promise<{ gb: Float64Array; fx: Float64Array; evaluations: number }> {
   const n = game.players.length, nx = game.explain.rows, nb = game.background.rows;
   const ends = requests(nb + nx, n);
   const none = new Uint8Array(n), all = new Uint8Array(n).fill(1);
   for (let b = 0; b < nb; b++) addRequest(ends, 0, b, none);
   for (let x = 0; x < nx; x++) addRequest(ends, x, 0, all);
-  const v = await evaluateRequests(game, owner, model, ends, opts);
+  const v = await evaluateRequests(game, owner, model, ends, opts, scratch);
   return { gb: v.slice(0, nb), fx: v.slice(nb), evaluations: ends.count };
 }
 

@@ -3,7 +3,8 @@
  * progress between batches, and reads the score column and labels out of each batch.
  */
 import { EinblickError, throwIfAborted, type ProgressFn } from '../errors.ts';
-import { buildFeeds } from './feeds.ts';
+import { buildFeeds, type PackScratch } from './feeds.ts';
+import { packedRows } from './packed.ts';
 import type { LoadedModel } from './load.ts';
 import type { OutputTensor } from './ort.ts';
 import type { FeatureSet } from './types.ts';
@@ -39,11 +40,12 @@ export async function runBatches(
   const stage = opts.stage ?? 'predict';
   opts.onProgress?.({ stage, done: 0, total });
   const pace = new Pacer(); // session.run never yields: let a Web Worker read a cancel message between batches
+  const scratch: PackScratch = { data: null }; // one packing buffer for all batches; each run has finished before the next packing
   for (let start = 0; start < total; start += size) {
     await pace.tick();
     throwIfAborted(opts.signal);
     const end = Math.min(start + size, total);
-    const feeds = buildFeeds(model.signature.inputs, model.signature.layout, features, start, end);
+    const feeds = buildFeeds(model.signature.inputs, model.signature.layout, features, start, end, scratch);
     onBatch(start, end - start, await model.session.run(feeds, fetch));
     opts.onProgress?.({ stage, done: end, total });
   }
@@ -52,8 +54,17 @@ export async function runBatches(
 
 function checkFeatureSet(model: LoadedModel, features: FeatureSet): void {
   const { layout, width } = model.signature;
-  if (layout === 'matrix' && width !== null && features.columns.length !== width) {
-    throw new EinblickError('WRONG_WIDTH', `the model input ${model.signature.inputs[0].name} takes ${width} features, but ${features.columns.length} were given`, `Name exactly ${width} data columns with --features (in the app: pick ${width} columns).`, { expected: width, actual: features.columns.length });
+  const packed = packedRows(features);
+  // packed rows are checked without unpacking their columns
+  const given = packed ? packed.width : features.columns.length;
+  if (layout === 'matrix' && width !== null && given !== width) {
+    throw new EinblickError('WRONG_WIDTH', `the model input ${model.signature.inputs[0].name} takes ${width} features, but ${given} were given`, `Name exactly ${width} data columns with --features (in the app: pick ${width} columns).`, { expected: width, actual: given });
+  }
+  if (packed) {
+    if (packed.data.length !== features.rows * packed.width) {
+      throw new EinblickError('INTERNAL', `packed rows hold ${packed.data.length} values for ${features.rows} rows`, 'This is a bug in Einblick; please report it.');
+    }
+    return;
   }
   for (const col of features.columns) {
     if (col.data.length !== features.rows) {
