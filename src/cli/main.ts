@@ -47,6 +47,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     .requiredOption('--data <file>', 'data file: CSV, Arrow IPC or Parquet')
     .option('--features <a,b,c>', 'data columns that fill a matrix input, in order')
     .option('--output <name[:index]>', 'the output (and column) that holds the score')
+    .option('--label <column=value>', "score the probability of this outcome value (when it is one of the model's classes)")
     .option('--out <file>', 'write the JSON here instead of stdout')
     .option('--quiet', 'no progress on stderr')
     .action((o) => run(() => predictCommand(o, io))());

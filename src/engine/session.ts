@@ -134,9 +134,13 @@ export class EngineSession {
     }
   }
 
-  /** Predicts every row of the table. */
-  async predict(req: { features?: string[]; output?: string; task?: Task }, opts: RunOptions): Promise<PredictResult> {
-    const s = await this.score(req, opts);
+  /**
+   * Predicts every row of the table. With the outcome ('COLUMN=VALUE') and no explicit output,
+   * the score is the probability of the class that equals VALUE, as in the other analyses.
+   */
+  async predict(req: { features?: string[]; output?: string; task?: Task; label?: string }, opts: RunOptions): Promise<PredictResult> {
+    const positive = req.output === undefined ? positiveClassFor(this.require().model.signature, req.task, req.label) : undefined;
+    const s = await this.score({ features: req.features, output: req.output, task: req.task, positive }, opts);
     return { predictions: copyOf(s.predictions), mapping: s.mapping, warnings: s.warnings };
   }
 

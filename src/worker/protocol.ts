@@ -66,6 +66,8 @@ export const requestSchema = z.discriminatedUnion('kind', [
     kind: z.literal('predict'),
     features: z.array(z.string()).optional(),
     output: z.string().optional(),
+    /** The outcome ('COLUMN=VALUE'): its positive value picks the class whose probability is the score. */
+    label: z.string().optional(),
   }),
   z.object({
     kind: z.literal('fairness'),

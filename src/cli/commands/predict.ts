@@ -8,17 +8,19 @@ export interface PredictCommandOptions {
   data: string;
   features?: string;
   output?: string;
+  /** 'COLUMN=VALUE': score P(VALUE) when VALUE is one of the model's classes (as fairness and explain do). */
+  label?: string;
   out?: string;
   quiet?: boolean;
 }
 
-/** `einblick predict --model M --data D [--features a,b] [--output NAME[:INDEX]] --out P.json`. */
+/** `einblick predict --model M --data D [--features a,b] [--output NAME[:INDEX]] [--label COLUMN=VALUE] --out P.json`. */
 export async function predictCommand(opts: PredictCommandOptions, io: Io): Promise<void> {
   const [modelBytes, dataBytes] = await Promise.all([readInput(opts.model, 'model'), readInput(opts.data, 'data')]);
   const session = new EngineSession();
   const onProgress = progressPrinter(io, Boolean(opts.quiet));
   await session.loadModel(modelBytes, basename(opts.model));
   await session.loadData(dataBytes, basename(opts.data), { onProgress });
-  const { predictions } = await session.predict({ features: list(opts.features), output: opts.output }, { onProgress });
+  const { predictions } = await session.predict({ features: list(opts.features), output: opts.output, label: opts.label }, { onProgress });
   await writeJson(predictionsToJson(predictions), opts.out, io);
 }

@@ -34,6 +34,8 @@ const CHECK_ROWS = 1000;
 
 export interface ExplainRun {
   explanation: Explanation;
+  /** The model output explained: for a classifier, the column and class whose probability it is. */
+  score: { output: string; positiveIndex: number | null; positiveLabel: string | number | null };
   json: Record<string, unknown>;
   /** Per player, the explained rows' data values (for colouring and dependence plots). */
   values: Record<string, (number | string | boolean | null)[]>;
@@ -82,7 +84,9 @@ export async function runExplain(ctx: ExplainContext, spec: ExplainSpec): Promis
   const model = await explainModel(ctx, fs, score, space, notes);
   const e = await explain(game, model, { space, method: spec.method, samples: spec.samples, seed, signal: ctx.signal, onProgress: ctx.onProgress, treeKernel: ctx.treeKernel });
   const result: Explanation = { ...e, rows, backgroundRows: background, notes: [...notes, ...e.notes] };
-  return { explanation: result, json: explanationToJson(result) as unknown as Record<string, unknown>, values: playerValues(ctx, players.map((p) => p.name), rows), notes: result.notes };
+  const explained = { output: score.output, positiveIndex: score.positiveIndex, positiveLabel: score.positiveLabel };
+  const json = { ...explanationToJson(result), score: { output: explained.output, positive_index: explained.positiveIndex, positive_label: explained.positiveLabel } };
+  return { explanation: result, score: explained, json, values: playerValues(ctx, players.map((p) => p.name), rows), notes: result.notes };
 }
 
 function checkSpace(space: Space, task: Task): void {

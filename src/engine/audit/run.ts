@@ -46,7 +46,8 @@ export async function runAudit(session: EngineSession, audit: Audit, opts: RunOp
     data: fileCheck(session.dataInfo, audit.data, 'data', warnings),
   };
   const common = { features: audit.features ?? undefined, output: audit.output ?? undefined, task: (audit.task ?? undefined) as Task | undefined };
-  const p = await session.predict(common, opts);
+  // scores of the outcome's positive class, as in the model check, fairness and explanations
+  const p = await session.predict({ ...common, label: audit.label ?? undefined }, opts);
   warnings.push(...p.warnings);
   const task = p.predictions.task;
   const canCheck = task === 'anomaly' || Boolean(audit.label);

@@ -46,6 +46,17 @@ describe('einblick predict on the reference fixtures (issue 2)', () => {
     expect(p.labels).toEqual(csvStrings(join(FIX, 'real_german_pipe_rf/predictions.csv'), 'label_onnx_web'));
   });
 
+  it('--label Class=Bad scores P(Bad): the ZipMap column of that class (issue 5)', async () => {
+    const args = ['predict', '--model', join(FIX, 'real_german_pipe_rf/model.onnx'), '--data', join(FIX, 'real_german_pipe_rf/data.csv')];
+    const good = JSON.parse((await cli(...args)).stdout);
+    const r = await cli(...args, '--label', 'Class=Bad');
+    expect(r.code).toBe(0);
+    const bad = JSON.parse(r.stdout);
+    expect(bad.positive_index).toBe(0);
+    expect(bad.scores).toHaveLength(good.scores.length);
+    expect(Math.max(...bad.scores.map((s: number, i: number) => Math.abs(s + good.scores[i] - 1)))).toBeLessThan(1e-6);
+  });
+
   it('--features picks matrix columns out of a wider table, in the given order', async () => {
     const dir = tmp();
     const src = readFileSync(join(FIX, 'german_credit_logreg_small/features.csv'), 'utf8').trim().split('\n');

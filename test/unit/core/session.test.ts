@@ -78,3 +78,30 @@ describe('explained rows carry their data values (issue 3)', () => {
     expect(run.values.Duration).toEqual([6, 48]);
   });
 });
+
+describe('the class a number is about follows the outcome, not the model’s default column (issue 5)', () => {
+  // the Arbeitsschutz demo: classes [ja, nein], the model's default score is P(nein), the outcome's positive value is ja
+  const DEMO = join(import.meta.dirname, '../../../static/demo/arbeitsschutz');
+  const demo = (f: string) => {
+    const b = readFileSync(join(DEMO, f));
+    return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
+  };
+
+  it('predict, model check, fairness and explain all score and name P(ja)', async () => {
+    const e = new LocalEngine();
+    await e.call({ kind: 'loadModel', bytes: demo('model.onnx'), fileName: 'model.onnx' });
+    await e.call({ kind: 'loadData', bytes: demo('data.csv'), fileName: 'data.csv' });
+    const plain = await e.call({ kind: 'predict' });
+    expect(plain.predictions.positiveLabel).toBe('nein');
+    const pNein = plain.predictions.scores.slice();
+    const p = await e.call({ kind: 'predict', label: 'Mangel_festgestellt=ja' });
+    expect(p.predictions.positiveLabel).toBe('ja');
+    for (let i = 0; i < pNein.length; i++) expect(p.predictions.scores[i]).toBeCloseTo(1 - pNein[i], 6);
+    const f = await e.call({ kind: 'fairness', spec: { label: 'Mangel_festgestellt=ja', protected: ['Betriebsgroesse'], bootstrap: 0 } });
+    expect(f.predictions.scores).toEqual(p.predictions.scores);
+    const x = await e.call({ kind: 'explain', label: 'Mangel_festgestellt=ja', spec: { rows: [0, 1], background: 20, space: 'probability' } });
+    expect(x.score.positiveLabel).toBe('ja');
+    expect((x.json.score as { positive_label: string }).positive_label).toBe('ja');
+    expect(Array.from(x.explanation.predictions)).toEqual([p.predictions.scores[0], p.predictions.scores[1]].map((v) => expect.closeTo(v, 6)));
+  });
+});

@@ -37,5 +37,5 @@ export function fakeRun(o: FakeOptions): ExplainRun {
     notes: o.notes ?? [],
   };
   if (e.values.length !== n * p) throw new Error('fakeRun: values must be rows x players');
-  return { explanation: e, json: explanationToJson(e) as unknown as Record<string, unknown>, values: o.data ?? {}, notes: e.notes };
+  return { explanation: e, score: { output: 'probabilities', positiveIndex: 1, positiveLabel: 'Good' }, json: explanationToJson(e) as unknown as Record<string, unknown>, values: o.data ?? {}, notes: e.notes };
 }
