@@ -2,6 +2,7 @@
 import { esc, table, list, type formats } from './html.ts';
 import { barChart } from './svg.ts';
 import type { ReportText } from './text.ts';
+import { uniqueCaveats } from './verdicts.ts';
 
 type Fmt = ReturnType<typeof formats>;
 type Json = Record<string, any>;
@@ -23,7 +24,7 @@ function attribute(a: Json, task: string, T: ReportText, fmt: Fmt, verdict: Verd
   const title = `<h3>${esc(a.name)}</h3>`;
   if (task !== 'classification') return title + genericGroups(a, fmt);
   const verdicts = (a.verdicts ?? []) as Json[];
-  const caveats = uniqueCaveats(verdicts);
+  const caveats = uniqueCaveats(verdicts as { caveats?: { code: string; params: unknown }[] }[]);
   const vs = (verdicts.length ? `<ul class="verdicts">${verdicts.map((v) => `<li>${esc(verdict(v as never))}</li>`).join('')}</ul>` : '') +
     (caveats.length ? `<p class="caveats"><b>${esc(T.caveats)}:</b></p><ul class="caveats">${caveats.map((c) => `<li>${esc(verdict(c as never))}</li>`).join('')}</ul>` : '');
   const groups = (a.groups as Json[]);
@@ -52,18 +53,6 @@ function attribute(a: Json, task: string, T: ReportText, fmt: Fmt, verdict: Verd
     [esc(T.ff), fmt.num(d.four_fifths?.ratio), ci(d.four_fifths?.ratio_ci, false, fmt)],
   ], { caption: T.disparities, cls: 'num' });
   return title + vs + chart + groupTable + disp;
-}
-
-/** The caveats of an attribute's verdicts, each once (same code and params), in order. */
-function uniqueCaveats(verdicts: Json[]): Json[] {
-  const seen = new Set<string>();
-  const out: Json[] = [];
-  for (const c of verdicts.flatMap((v) => (v.caveats ?? []) as Json[])) {
-    const key = `${c.code}\u0000${JSON.stringify(c.params)}`;
-    if (!seen.has(key)) out.push(c);
-    seen.add(key);
-  }
-  return out;
 }
 
 function ci(c: unknown, isPct: boolean, fmt: Fmt): string {

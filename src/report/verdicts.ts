@@ -121,3 +121,21 @@ export function verdictText(lang: VerdictLang, v: VerdictLike, f: VerdictFormat 
   const params = verdictParams(f, v.params);
   return VERDICT_TEXT[lang][key].replace(/\{(\w+)\}/g, (m, k: string) => params[k] ?? m);
 }
+
+/**
+ * The caveats of several verdicts, each once (same code and params), in order of appearance:
+ * one list of "what this does not prove" per attribute instead of the same sentence four times.
+ *
+ * @example uniqueCaveats([{ caveats: [a, b] }, { caveats: [a] }]) // [a, b]
+ */
+export function uniqueCaveats<C extends { code: string; params: unknown }>(verdicts: readonly { caveats?: readonly C[] }[]): C[] {
+  const seen = new Set<string>();
+  const out: C[] = [];
+  for (const c of verdicts.flatMap((v) => v.caveats ?? [])) {
+    const key = `${c.code}\u0000${JSON.stringify(c.params)}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(c);
+  }
+  return out;
+}

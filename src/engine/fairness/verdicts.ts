@@ -29,8 +29,14 @@ function extremes(groups: ClassificationGroup[], rate: RateKey): { hi: Classific
   return { hi, lo };
 }
 
-function baseRateCaveat(a: ClassificationGroup, b: ClassificationGroup, rate: RateKey): Verdict {
-  const gap = Math.abs((a.rates[rate] ?? 0) - (b.rates[rate] ?? 0));
+/**
+ * The true base rates of two groups differ by this much. The pair is named in the groups' own
+ * order and the gap is always that of the positive outcome (for a favourable negative outcome it
+ * is the same gap), so that the same caveat from two verdicts is the same value and is shown once.
+ */
+function baseRateCaveat(groups: ClassificationGroup[], x: ClassificationGroup, y: ClassificationGroup): Verdict {
+  const [a, b] = groups.indexOf(x) <= groups.indexOf(y) ? [x, y] : [y, x];
+  const gap = Math.abs((a.rates.base_rate ?? 0) - (b.rates.base_rate ?? 0));
   return v(
     'gap_not_proof',
     { base_rate_gap: gap, group_a: a.value, group_b: b.value },
@@ -46,7 +52,7 @@ function gapVerdict(code: string, groups: ClassificationGroup[], rate: RateKey, 
     code,
     { highest: e.hi.value, highest_rate: hiRate, lowest: e.lo.value, lowest_rate: loRate, difference: hiRate - loRate },
     `The ${what} is highest for ${e.hi.value} (${pct(hiRate)}) and lowest for ${e.lo.value} (${pct(loRate)}): a difference of ${pts(hiRate - loRate)}.`,
-    [baseRateCaveat(e.hi, e.lo, 'base_rate')],
+    [baseRateCaveat(groups, e.hi, e.lo)],
   );
 }
 
@@ -66,7 +72,7 @@ function fourFifthsVerdict(d: ClassificationDisparities, groups: ClassificationG
   }
   caveats.push(v('four_fifths_rule_of_thumb', {},
     'The four-fifths rule is a rule of thumb from US employment practice, not a legal test under German or EU law; it does not say why the rates differ.'));
-  caveats.push(baseRateCaveat(best, worst, 'favourable_base_rate'));
+  caveats.push(baseRateCaveat(groups, best, worst));
   const passes = ff.passes === true;
   return v(
     passes ? 'four_fifths_pass' : 'four_fifths_fail',

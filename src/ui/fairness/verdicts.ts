@@ -4,6 +4,8 @@
  */
 import type { Verdict } from '../../engine/fairness/index.ts';
 import { verdictParams as paramsOf, verdictTemplateKey, verdictText as textOf } from '../../report/verdicts.ts';
+
+export { uniqueCaveats } from '../../report/verdicts.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 import type { Fmt, Params } from './text.ts';
 
@@ -33,24 +35,4 @@ export function verdictKey(code: string): MessageKey | null {
  */
 export function verdictText(f: Fmt, v: Verdict): string {
   return textOf(f.lang, v, f);
-}
-
-/**
- * The caveats of several verdicts, each once (same code and params), in order of appearance:
- * one list of "what this does not prove" per attribute instead of the same sentence four times.
- *
- * @example uniqueCaveats([{ caveats: [a, b] }, { caveats: [a] }]) // [a, b]
- */
-export function uniqueCaveats(verdicts: Pick<Verdict, 'caveats'>[]): Verdict[] {
-  const seen = new Set<string>();
-  const out: Verdict[] = [];
-  for (const v of verdicts) {
-    for (const c of v.caveats) {
-      const key = `${c.code}\u0000${JSON.stringify(c.params)}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      out.push(c);
-    }
-  }
-  return out;
 }

@@ -74,3 +74,19 @@ describe('verdict texts', () => {
     }
   });
 });
+
+describe('one caveat, said once (issue 4)', () => {
+  it('the base-rate caveat of the selection-rate gap and of the four-fifths rule is one item when the favourable outcome is the negative class', () => {
+    // a is selected (predicted positive) 8 of 10 times, b 2 of 10; not being selected is favourable,
+    // so the four-fifths rule names the pair (b, a) and the selection-rate gap names (a, b)
+    const scores = Float64Array.from([...Array(8).fill(0.9), 0.1, 0.1, ...Array(2).fill(0.9), ...Array(8).fill(0.1)]);
+    const yTrue = Uint8Array.from([1, 1, 1, 1, 1, 0, 0, 0, 1, 0, 1, 0, 1, 1, 1, 1, 0, 0, 0, 0]);
+    const groups = [{ name: 'g', codes: Int32Array.from([...Array(10).fill(0), ...Array(10).fill(1)]), levels: ['a', 'b'] }];
+    const verdicts = computeFairness({ task: 'classification', scores, yTrue, groups }, { bootstrap: false, favourable: 'negative' }).attributes[0].verdicts;
+    const gaps = verdicts.flatMap((v) => v.caveats).filter((c) => c.code === 'gap_not_proof');
+    expect(gaps.length).toBeGreaterThan(1);
+    const once = uniqueCaveats(verdicts).filter((c) => c.code === 'gap_not_proof');
+    expect(once).toHaveLength(1);
+    expect(once[0].params).toEqual({ base_rate_gap: expect.closeTo(0.1, 12), group_a: 'a', group_b: 'b' });
+  });
+});
