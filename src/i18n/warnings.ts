@@ -36,6 +36,10 @@ export const warningTexts: Record<string, Record<Lang, Render>> = {
     de: (p) => `Die Spalte „${col(p)}“ enthält den Wert ${list(p.values)}; er wird als eigene Kategorie behandelt. Wenn er „kein Wert“ bedeutet, lassen Sie diese Zellen leer.`,
     en: (p) => `Column "${col(p)}" holds the value ${listEn(p.values)}; it is kept as a category of its own. If it means "no value", leave those cells empty.`,
   },
+  CODES_AS_NUMBERS: {
+    de: (p) => `Die Spalte „${col(p)}“ enthält Kennziffern mit führender Null (etwa „01067“); das Modell erhält sie als Zahlen (01067 → 1067).`,
+    en: (p) => `Column "${col(p)}" holds codes with leading zeros (such as "01067"); the model takes them as numbers (01067 -> 1067).`,
+  },
   MOSTLY_NUMERIC: {
     de: (p) => `Die Spalte „${col(p)}“ sieht nach Zahlen aus, aber ${p.text} von ${p.total} Werten sind keine Zahlen (z. B. ${list(p.values)} in Zeile ${(p.lines as string[] | undefined)?.join(', ')}). Sie wird deshalb als Kategorie gelesen. Korrigieren Sie diese Zellen oder lassen Sie sie leer.`,
     en: (p) => `Column "${col(p)}" looks numeric, but ${p.text} of ${p.total} values are not numbers (e.g. ${listEn(p.values)} on line ${(p.lines as string[] | undefined)?.join(', ')}). It is therefore read as a category. Fix those cells or leave them empty.`,

@@ -8,6 +8,10 @@
  * - "deferred": a number column met a text cell. It cannot rebuild the original texts of its
  *   earlier rows, so the loader reads the file a second time for such columns (rare: only mixed
  *   columns pay for it) after startText().
+ *
+ * A whole number written with a leading zero ("01067", "007") is a code (postal code, company
+ * number, municipality key), not a number: its text is what identifies it, so a column with
+ * such a cell is read as text (a model input that wants numbers still gets them, encode.ts).
  */
 import { GrowableFloat64, GrowableInt32, Levels } from './levels.ts';
 import { isEmptyCell, isMissing, parseNumber, type DecimalMark } from './values.ts';
@@ -35,14 +39,14 @@ export class CsvColumn {
     if (state === 'number') {
       if (isMissing(raw)) return this.numbers!.push(NaN);
       const v = parseNumber(raw, this.decimal);
-      if (Number.isNaN(v)) return this.defer();
+      if (Number.isNaN(v) || isZeroPaddedCode(raw)) return this.defer();
       return this.numbers!.push(v);
     }
     if (state === 'category') return this.codes!.push(isEmptyCell(raw) ? -1 : this.levels!.code(raw, row));
     if (state === 'deferred') return;
     if (isMissing(raw)) return this.codes!.push(isEmptyCell(raw) ? -1 : this.levels!.code(raw, row));
     const v = parseNumber(raw, this.decimal);
-    if (Number.isNaN(v)) {
+    if (Number.isNaN(v) || isZeroPaddedCode(raw)) {
       this.state = 'category';
       this.codes = grown(this.codes!, this.capacity);
       this.codes.push(this.levels!.code(raw, row));
@@ -79,4 +83,16 @@ function grown(codes: GrowableInt32, capacity: number): GrowableInt32 {
   out.data.set(codes.data.subarray(0, codes.length));
   out.length = codes.length;
   return out;
+}
+
+/**
+ * True for a whole number with a leading zero: "01067", " 007" (not "0", "0.5" or "0,5").
+ *
+ * @example isZeroPaddedCode('01067') // true
+ */
+export function isZeroPaddedCode(raw: string): boolean {
+  let i = 0;
+  while (raw.charCodeAt(i) <= 32 && i < raw.length) i++;
+  if (raw.charCodeAt(i) !== 48) return false; // fast exit: most cells do not start with '0'
+  return /^\s*0\d+\s*$/.test(raw);
 }

@@ -65,10 +65,12 @@ function describeCodes(table: Table, name: string, kind: ColumnKind): ColumnInfo
   const { codes, levels } = categoryColumn(table, name);
   let missing = 0;
   for (let i = 0; i < codes.length; i++) if (codes[i] < 0) missing++;
+  const digits = kind === 'category' && levels.length > 0 && levels.every((l) => /^\s*[+-]?\d{1,15}\s*$/.test(l));
   return {
     name,
     kind,
     integer: false,
+    ...(digits ? { digits } : {}),
     missing,
     distinct: Math.min(levels.length, DISTINCT_CAP),
     distinctCapped: levels.length > DISTINCT_CAP,

@@ -10,6 +10,11 @@ export interface ColumnInfo {
   kind: ColumnKind;
   /** For numbers: true when every present value is a whole number. */
   integer: boolean;
+  /**
+   * For categories: true when every present value is a whole number written in digits, such as
+   * zero-padded codes ("01067"): a model input that wants numbers can take them. Absent otherwise.
+   */
+  digits?: boolean;
   /** Count of missing values (empty cells, NA, null, NaN). */
   missing: number;
   /** Distinct present values, counted up to 1000 (then `distinctCapped` is true). */

@@ -41,6 +41,9 @@ function encodeColumn(table: Table, name: string, feature: string, type: TensorE
     if (type === 'float64') return toNumeric(readNumbers(vector, rows), type, name, rows, warnings);
     return toNumeric(readNumbers(vector, rows, scratch()), type, name, rows, warnings);
   } else if (kind === 'string') {
+    const codes = wholeNumberTexts(readStrings(vector, rows));
+    if (codes && type === 'float32') return toFloat32(Float32Array.from(codes), name, rows, warnings);
+    if (codes) return toNumeric(codes, type, name, rows, warnings);
     throw new EinblickError('TEXT_FOR_NUMBER', `column ${name} holds text, but the model feature ${feature} expects ${type} numbers`, 'Fix the column so that it holds numbers, or choose another column.', { column: name, expected: type });
   }
   throw new EinblickError('UNSUPPORTED_SIGNATURE', `column ${name} has the type ${String(vector.type)}, which cannot be fed to the model as ${type}`, 'Load the data from CSV, or store the column as numbers or text.', { column: name });
@@ -188,4 +191,30 @@ function numbersAsText(x: Float64Array, name: string, rows: RowSelection, warnin
 function boolsAsText(x: Float64Array, name: string, rows: RowSelection, warnings: Warning[]): string[] {
   const texts = Array.from(x, (v) => (v !== v ? null : v !== 0 ? 'True' : 'False'));
   return fillMissingText(texts, name, rows, warnings);
+}
+
+/**
+ * The numbers of a text column whose every value is a whole number written as digits, such as
+ * zero-padded codes ("01067" -> 1067, read as text by the loader so that the text survives);
+ * null when any value is other text. Missing values become NaN.
+ *
+ * @example wholeNumberTexts(['01067', null, '10115']) // Float64Array [1067, NaN, 10115]
+ */
+export function wholeNumberTexts(texts: (string | null)[]): Float64Array | null {
+  const out = new Float64Array(texts.length);
+  const seen = new Map<string, number>(); // one test per distinct value
+  for (let i = 0; i < texts.length; i++) {
+    const t = texts[i];
+    if (t === null) {
+      out[i] = NaN;
+      continue;
+    }
+    let v = seen.get(t);
+    if (v === undefined) {
+      if (!/^\s*[+-]?\d{1,15}\s*$/.test(t)) return null;
+      seen.set(t, (v = Number(t)));
+    }
+    out[i] = v;
+  }
+  return out;
 }

@@ -36,7 +36,8 @@ function mapPerColumn(inputs: InputSpec[], columns: ColumnInfo[]): Mapping {
   const text: string[] = [];
   for (const input of inputs) {
     const col = byName.get(input.name) as ColumnInfo;
-    if (col.kind === 'category' && input.type !== 'string') text.push(`${col.name} (model input type ${input.type})`);
+    if (col.kind === 'category' && input.type !== 'string' && !col.digits) text.push(`${col.name} (model input type ${input.type})`);
+    else if (col.kind === 'category' && input.type !== 'string') notes.push(codesAsNumbers(col.name));
     else if (input.type === 'string' && col.kind === 'number') notes.push({ code: 'NUMBER_AS_TEXT', message: `Column ${col.name} holds numbers; they are given to the text input ${input.name} as text (1 -> "1", 2.5 -> "2.5").`, params: { column: col.name, input: input.name } });
     else if (input.type === 'string' && col.kind === 'boolean') notes.push({ code: 'BOOLEAN_AS_TEXT', message: `Column ${col.name} holds yes/no values; they are given to the text input ${input.name} as "True" / "False".`, params: { column: col.name, input: input.name } });
     else if (input.type !== 'string' && input.type !== 'bool' && col.kind === 'boolean') notes.push({ code: 'BOOLEAN_AS_NUMBER', message: `Column ${col.name} holds yes/no values; they are given to the model as 1 / 0.`, params: { column: col.name } });
@@ -63,7 +64,8 @@ function mapMatrix(signature: ModelSignature, columns: ColumnInfo[], features?: 
     chosen = defaultFeatures(input, width, columns, notes);
   }
   if (input.type !== 'string') {
-    const text = chosen.filter((c) => byName.get(c)?.kind === 'category');
+    const text = chosen.filter((c) => byName.get(c)?.kind === 'category' && !byName.get(c)?.digits);
+    for (const c of chosen) if (byName.get(c)?.digits) notes.push(codesAsNumbers(c));
     if (text.length > 0) throw textForNumber(text.map((t) => `${t} (model input type ${input.type})`), features ? 'Choose numeric columns with --features (encode text columns as numbers first, e.g. one column per category).' : FEATURES_HINT);
   }
   return { layout: 'matrix', features: [...chosen], columns: [...chosen], types: chosen.map(() => input.type), notes };
@@ -99,4 +101,8 @@ function unknownFeatures(unknown: string[], available: string[]): EinblickError 
 
 function textForNumber(items: string[], hint: string): EinblickError {
   return new EinblickError('TEXT_FOR_NUMBER', `text column${items.length > 1 ? 's' : ''} where the model expects numbers: ${items.join(', ')}`, hint, { columns: items });
+}
+
+function codesAsNumbers(column: string): Warning {
+  return { code: 'CODES_AS_NUMBERS', message: `Column ${column} holds codes written with digits (such as "01067"); the model takes them as numbers (01067 -> 1067).`, params: { column } };
 }
