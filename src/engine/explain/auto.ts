@@ -33,6 +33,13 @@ export const PAIR_LIMIT = 22;
 export const PAIR_COALITION_LIMIT = 5e7;
 
 /**
+ * Exact enumeration is preferred while it needs at most this many times the sampling budget:
+ * a few times the work buys values without sampling error (and costs about as much per model
+ * evaluation as sampling does).
+ */
+export const EXACT_OVER_BUDGET = 4;
+
+/**
  * Picks the method.
  *
  * @example chooseMethod({ space: 'logit', nPlayers: 20, structure: { kind: 'trees', additive: true }, ... }).method // 'tree'
@@ -51,9 +58,9 @@ export function chooseMethod(c: MethodContext): MethodChoice {
     }
     why += `; pairwise enumeration is too large (up to ${p.maxPlayers} players per pair, ${p.coalitions} coalitions)`;
   }
-  if (c.exactEvaluations !== null && c.exactEvaluations <= c.budget) {
-    return { method: 'exact', pairwise: true, reason: `exact enumeration with the model: ${why}; ${c.exactEvaluations} model evaluations fit the budget of ${c.budget}` };
+  if (c.exactEvaluations !== null && c.exactEvaluations <= EXACT_OVER_BUDGET * c.budget) {
+    return { method: 'exact', pairwise: true, reason: `exact enumeration with the model: ${why}; its ${c.exactEvaluations} model evaluations are within ${EXACT_OVER_BUDGET} times the sampling budget of ${c.budget}` };
   }
-  const exact = c.exactEvaluations === null ? 'exact enumeration is out of reach' : `exact enumeration needs ${c.exactEvaluations} model evaluations, more than the budget of ${c.budget}`;
+  const exact = c.exactEvaluations === null ? 'exact enumeration is out of reach' : `exact enumeration needs ${c.exactEvaluations} model evaluations, more than ${EXACT_OVER_BUDGET} times the sampling budget of ${c.budget}`;
   return { method: 'permutation', pairwise: false, reason: `approximate: ${why}; ${exact}; permutation SHAP (antithetic) with its standard errors` };
 }

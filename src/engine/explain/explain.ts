@@ -45,6 +45,21 @@ function choose(o: CheckedOptions, game: Game, prep: Prepared | null, reason: st
   });
 }
 
+/**
+ * Log-odds taken of onnxruntime's float32 probabilities: p is rounded to about 6e-8, and
+ * log(p / (1 - p)) magnifies that by 1 / (p (1 - p)), about e^|g| for large |g|. Beyond
+ * |g| = 9 (p within 1.2e-4 of 0 or 1) the error passes 1e-4; the note says how large it may be.
+ *
+ * @example logitPrecisionNote(Float64Array.of(10), 0) // ['log-odds precision: ... up to 1.3e-3 ...']
+ */
+export function logitPrecisionNote(fx: Float64Array, base: number): string[] {
+  let worst = Math.abs(base);
+  for (const v of fx) if (Math.abs(v) > worst) worst = Math.abs(v);
+  if (!(worst > 9)) return [];
+  const bound = 2 ** -24 * (Math.exp(worst) + 2);
+  return [`log-odds precision: the model gives probabilities as float32 numbers, and some explained rows lie close to 0 or 1 (log-odds up to ${worst.toFixed(1)}); their log-odds, and the values that use them, may be off by up to ${bound.toExponential(1)}. Use --space probability for full precision.`];
+}
+
 /** Refuses results with infinite or undefined numbers (log-odds of a probability of 0 or 1). */
 function finite(e: Explanation): Explanation {
   const bad = !Number.isFinite(e.baseValue) || e.values.some((v) => !Number.isFinite(v)) || e.predictions.some((v) => !Number.isFinite(v));
@@ -69,13 +84,15 @@ async function run(game: Game, model: ExplainModel, options: ExplainOptions): Pr
   const st = ext && ext.kind !== 'none' ? structured(ext, model.structure!.layout, o.space) : null;
   const reason = ext ? (ext.kind === 'none' ? ext.reason : null) : 'no structure was read from the graph';
   const prep = st ? prepare(st, game, owner) : null;
-  const evaluate: BatchModel | undefined = model.evaluate ?? st?.model;
+  // a structure read from the graph (and checked against onnxruntime) gives g in float64, also in
+  // log-odds, where onnxruntime's float32 probabilities near 0 and 1 lose digits; else onnxruntime
+  const evaluate: BatchModel | undefined = st?.model ?? model.evaluate;
   if (!evaluate) throw new EinblickError('INTERNAL', 'explain() got neither a model evaluator nor a structure', 'This is a bug in Einblick.');
   const n = game.players.length, nb = game.background.rows;
   const samples = o.samples ?? defaultSamples(n, nb);
   const choice = choose(o, game, prep, reason, samples);
   const notes = [`method ${o.method === 'auto' ? 'auto' : o.method}: ${choice.reason}`];
-  if (!model.evaluate && st && !['tree', 'linear'].includes(choice.method)) notes.push('model evaluations use the structure read from the graph');
+  if (st && !['tree', 'linear'].includes(choice.method)) notes.push('model evaluations use the structure read from the graph (float64, checked against onnxruntime)');
   const common = { space: o.space, players: game.players.map((p) => p.name), rows: game.rows.slice(), backgroundRows: game.backgroundRows.slice() };
   const eo = { batchSize: o.batchSize, signal: options.signal, onProgress: options.onProgress };
   if (choice.method === 'tree' || choice.method === 'linear') {
@@ -84,11 +101,13 @@ async function run(game: Game, model: ExplainModel, options: ExplainOptions): Pr
   }
   if (choice.method === 'exact') {
     const r = await exactPairs(game, evaluate, eo);
+    if (o.space === 'logit' && !st) notes.push(...logitPrecisionNote(r.fx, r.base));
     return { ...common, method: 'exact', baseValue: r.base, values: r.phi, predictions: r.fx, standardErrors: null, errorEstimate: null, budget: { evaluations: r.evaluations, samplesPerRow: null }, notes };
   }
   const run = choice.method === 'kernel' ? kernelShap : permutationShap;
   const r = await run(game, evaluate, { ...eo, samples, seed: o.seed });
   notes.push(`${r.units} sampling units per row (seed ${o.seed}); standard errors per value`);
+  if (o.space === 'logit' && !st) notes.push(...logitPrecisionNote(r.fx, r.base));
   const errorEstimate = r.se.reduce((m, v) => Math.max(m, v), 0);
   return { ...common, method: choice.method, baseValue: r.base, values: r.phi, predictions: r.fx, standardErrors: r.se, errorEstimate, budget: { evaluations: r.evaluations, samplesPerRow: samples }, notes };
 }

@@ -32,6 +32,8 @@ describe('auto method choice (issue 3)', () => {
   it('black-box exact enumeration when it fits the budget, else permutation, with the numbers in the reason', () => {
     const big = { ...base, structure: { kind: 'trees' as const, additive: false }, structurePairs: { maxPlayers: 30, coalitions: 1e12 } };
     expect(chooseMethod({ ...big, exactEvaluations: 5000 }).method).toBe('exact');
+    // a few times the sampling budget is worth values without sampling error
+    expect(chooseMethod({ ...big, exactEvaluations: 40_000 }).method).toBe('exact');
     const p = chooseMethod({ ...big, exactEvaluations: 50_000 });
     expect(p.method).toBe('permutation');
     expect(p.reason).toMatch(/50000/);
@@ -162,5 +164,38 @@ describe('non-finite results (issue 3)', () => {
     const err = await explain(game, { evaluate: async (f) => (await certain(f)).map((p) => Math.log(p / (1 - p))) }, { space: 'logit', method: 'permutation' }).catch((e) => e);
     expect(err).toBeInstanceOf(EinblickError);
     expect(err.hint).toMatch(/--space probability/);
+  });
+});
+
+describe('log-odds of float32 probabilities (issue 3)', () => {
+  const name = 'german_credit_gbm_small';
+  const ref = reference(name), fs = matrixFeatures(name);
+  const extracted = extractModel(loadModel(name), { output: 'probabilities', index: 1 });
+  if (extracted.kind === 'none') throw new Error(extracted.reason);
+  const game = gameFromRows(fs, makePlayers(fs.names, 'auto'), ref.explanations.rows.explained.slice(0, 2), ref.explanations.rows.background.slice(0, 12));
+  const margin = structured(extracted, 'matrix', 'logit').model;
+  // what onnxruntime gives: the probability as float32, log-odds taken afterwards, shifted so
+  // that the rows are confident (|log-odds| > 9) and the float32 rounding shows
+  const confident = (shift: number) => async (f: Parameters<typeof margin>[0]) => (await margin(f)).map((m) => {
+    const p = Math.fround(1 / (1 + Math.exp(-(m + shift))));
+    return Math.log(p / (1 - p));
+  });
+
+  it('exact enumeration and sampling use the checked structure, not the float32 runtime', async () => {
+    const tree = await explain(game, { structure: { extracted, layout: 'matrix' } }, { space: 'logit' });
+    const exact = await explain(game, { evaluate: confident(0), structure: { extracted, layout: 'matrix' } }, { space: 'logit', method: 'exact' });
+    expect(exact.notes.join(' ')).toMatch(/structure read from the graph/);
+    exact.values.forEach((v, i) => expect(Math.abs(v - tree.values[i])).toBeLessThan(1e-12));
+    // the runtime alone is worse (the check below fails if the structure were not used)
+    const runtime = await explain(game, { evaluate: confident(0) }, { space: 'logit', method: 'exact' });
+    expect(Math.max(...runtime.values.map((v, i) => Math.abs(v - tree.values[i])))).toBeGreaterThan(1e-9);
+  });
+
+  it('without a structure, confident rows get a note with the possible error', async () => {
+    const e = await explain(game, { evaluate: confident(10) }, { space: 'logit', method: 'exact' });
+    expect(Math.max(...e.predictions.map(Math.abs))).toBeGreaterThan(9);
+    expect(e.notes.find((n) => n.startsWith('log-odds precision'))).toMatch(/off by up to \d\.\de-\d/);
+    const calm = await explain(game, { evaluate: confident(0) }, { space: 'logit', method: 'exact' });
+    expect(calm.notes.some((n) => n.startsWith('log-odds precision'))).toBe(false);
   });
 });
