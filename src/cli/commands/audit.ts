@@ -1,11 +1,11 @@
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { writeFile, mkdir } from 'node:fs/promises';
-import { EngineSession } from '../../engine/session.ts';
 import { readAudit } from '../../engine/audit/schema.ts';
 import { runAudit } from '../../engine/audit/run.ts';
 import { renderReport } from '../../report/report.ts';
 import { EinblickError } from '../../engine/errors.ts';
-import { progressPrinter, readInput, writeJson, type Io } from '../io.ts';
+import { readInput, writeJson, type Io } from '../io.ts';
+import { openSession, printNotes } from '../session.ts';
 
 export interface AuditCommandOptions {
   model: string;
@@ -24,13 +24,9 @@ export async function auditCommand(file: string, o: AuditCommandOptions, io: Io)
     throw new EinblickError('INVALID_OPTION', `invalid lang: ${o.lang}; expected one of de, en`, 'Pass --lang de or --lang en.');
   }
   const audit = readAudit(new TextDecoder().decode(await readInput(file, 'audit')));
-  const [modelBytes, dataBytes] = await Promise.all([readInput(o.model, 'model'), readInput(o.data, 'data')]);
-  const session = new EngineSession();
-  const onProgress = progressPrinter(io, Boolean(o.quiet));
-  await session.loadModel(modelBytes, basename(o.model));
-  await session.loadData(dataBytes, basename(o.data), { onProgress });
+  const { session, onProgress } = await openSession(o, io);
   const results = await runAudit(session, audit, { onProgress });
-  for (const w of results.warnings) if (!o.quiet) io.stderr(`einblick: note: ${w.message}\n`);
+  printNotes(results.warnings, io, o.quiet);
   await mkdir(o.out, { recursive: true });
   await writeJson(results, join(o.out, 'results.json'), io);
   const lang = (o.lang ?? audit.language ?? 'de') as 'de' | 'en';

@@ -1,11 +1,10 @@
-import { basename } from 'node:path';
-import { EngineSession } from '../../engine/session.ts';
 import { EinblickError } from '../../engine/errors.ts';
 import type { Task } from '../../engine/model/types.ts';
 import { METHODS, SPACES, type MethodOption, type Space } from '../../engine/explain/types.ts';
 import type { Groups } from '../../engine/explain/players.ts';
 import type { ExplainSpec } from '../../engine/analyses/explain-run.ts';
-import { list, progressPrinter, readInput, writeJson, type Io } from '../io.ts';
+import { list, readInput, writeJson, type Io } from '../io.ts';
+import { openSession } from '../session.ts';
 import { intOption } from '../options.ts';
 
 export interface ExplainCommandOptions {
@@ -42,11 +41,7 @@ export async function explainCommand(o: ExplainCommandOptions, io: Io): Promise<
     samples: intOption(o.samples, 'samples', 1, 10_000_000),
     groups: await groupsOption(o.groups),
   };
-  const [modelBytes, dataBytes] = await Promise.all([readInput(o.model, 'model'), readInput(o.data, 'data')]);
-  const session = new EngineSession();
-  const onProgress = progressPrinter(io, Boolean(o.quiet));
-  await session.loadModel(modelBytes, basename(o.model));
-  await session.loadData(dataBytes, basename(o.data), { onProgress });
+  const { session, onProgress } = await openSession(o, io);
   const run = await session.explain({ features: list(o.features), output: o.output, task: oneOf(o.task, ['classification', 'regression', 'anomaly'], 'task') as Task | undefined, label: o.label, spec }, { onProgress });
   await writeJson(run.json, o.out, io);
 }
@@ -56,6 +51,8 @@ export async function explainCommand(o: ExplainCommandOptions, io: Io): Promise<
  *
  * @example parseRows('3-5,1', 'rows') // [3, 4, 5, 1]
  */
+const MAX_ROW = 2 ** 31 - 1, MAX_ROWS = 10_000_000;
+
 export function parseRows(text: string, flag: string): number[] {
   const out: number[] = [];
   for (const part of text.split(',').map((s) => s.trim()).filter(Boolean)) {
@@ -63,8 +60,12 @@ export function parseRows(text: string, flag: string): number[] {
     if (!m || (m[2] !== undefined && Number(m[2]) < Number(m[1]))) {
       throw new EinblickError('INVALID_OPTION', `invalid ${flag}: ${part}; expected row numbers like 0,5,7-9`, `Give 0-based row numbers and ranges, e.g. --${flag} 0,5,7-9.`, { option: flag, value: part });
     }
-    const hi = m[2] === undefined ? Number(m[1]) : Number(m[2]);
-    for (let r = Number(m[1]); r <= hi; r++) out.push(r);
+    const lo = Number(m[1]), hi = m[2] === undefined ? lo : Number(m[2]);
+    // checked before the range is expanded: '0-300000000' or a 20-digit number must not exhaust memory
+    if (hi > MAX_ROW || out.length + (hi - lo + 1) > MAX_ROWS) {
+      throw new EinblickError('INVALID_OPTION', `invalid ${flag}: ${part}; ${hi > MAX_ROW ? `row numbers go up to ${MAX_ROW}` : `at most ${MAX_ROWS} rows can be named`}`, `Give 0-based row numbers of the data, e.g. --${flag} 0,5,7-9 (without --${flag}, up to 1000 rows are chosen for you).`, { option: flag, value: part });
+    }
+    for (let r = lo; r <= hi; r++) out.push(r);
   }
   if (out.length === 0) throw new EinblickError('INVALID_OPTION', `invalid ${flag}: no rows`, `Give at least one row, e.g. --${flag} 0.`);
   return out;

@@ -1,10 +1,9 @@
-import { basename } from 'node:path';
-import { EngineSession } from '../../engine/session.ts';
 import { EinblickError } from '../../engine/errors.ts';
 import type { Task } from '../../engine/model/types.ts';
 import { parseBins } from '../../engine/analyses/protected.ts';
 import type { FairnessSpec } from '../../engine/analyses/fairness-run.ts';
-import { list, progressPrinter, readInput, writeJson, type Io } from '../io.ts';
+import { list, writeJson, type Io } from '../io.ts';
+import { openSession, printNotes } from '../session.ts';
 import { intOption, numberOption } from '../options.ts';
 
 export interface FairnessCommandOptions {
@@ -49,13 +48,9 @@ export async function fairnessCommand(o: FairnessCommandOptions, io: Io): Promis
     seed: intOption(o.seed, 'seed', -2147483648, 2147483647),
     minGroupSize: o.smallGroupWarnings === false ? false : intOption(o.minGroupSize, 'min-group-size', 1, 1e9),
   };
-  const [modelBytes, dataBytes] = await Promise.all([readInput(o.model, 'model'), readInput(o.data, 'data')]);
-  const session = new EngineSession();
-  const onProgress = progressPrinter(io, Boolean(o.quiet));
-  await session.loadModel(modelBytes, basename(o.model));
-  await session.loadData(dataBytes, basename(o.data), { onProgress });
+  const { session, onProgress } = await openSession(o, io);
   const run = await session.fairness({ features: list(o.features), output: o.output, task: o.task as Task | undefined, spec }, { onProgress });
-  for (const w of run.warnings) if (!o.quiet) io.stderr(`einblick: note: ${w.message}\n`);
+  printNotes(run.warnings, io, o.quiet);
   await writeJson(run.json, o.out, io);
 }
 

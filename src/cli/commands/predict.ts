@@ -1,7 +1,7 @@
-import { basename } from 'node:path';
-import { EngineSession } from '../../engine/session.ts';
+import type { Warning } from '../../engine/errors.ts';
 import { predictionsToJson } from '../../engine/model/predict.ts';
-import { list, progressPrinter, readInput, writeJson, type Io } from '../io.ts';
+import { list, writeJson, type Io } from '../io.ts';
+import { openSession, printNotes } from '../session.ts';
 
 export interface PredictCommandOptions {
   model: string;
@@ -16,11 +16,20 @@ export interface PredictCommandOptions {
 
 /** `einblick predict --model M --data D [--features a,b] [--output NAME[:INDEX]] [--label COLUMN=VALUE] --out P.json`. */
 export async function predictCommand(opts: PredictCommandOptions, io: Io): Promise<void> {
-  const [modelBytes, dataBytes] = await Promise.all([readInput(opts.model, 'model'), readInput(opts.data, 'data')]);
-  const session = new EngineSession();
-  const onProgress = progressPrinter(io, Boolean(opts.quiet));
-  await session.loadModel(modelBytes, basename(opts.model));
-  await session.loadData(dataBytes, basename(opts.data), { onProgress });
-  const { predictions } = await session.predict({ features: list(opts.features), output: opts.output, label: opts.label }, { onProgress });
+  const { session, onProgress } = await openSession(opts, io);
+  const { predictions, mapping, warnings } = await session.predict({ features: list(opts.features), output: opts.output, label: opts.label }, { onProgress });
+  printNotes([...(mapping.notes ?? []), ...warnings, ...noScoreNote(predictions.scores)], io, opts.quiet);
   await writeJson(predictionsToJson(predictions), opts.out, io);
+}
+
+/** Rows whose score is not a number (the model returned NaN, e.g. for missing values): null in the JSON. */
+function noScoreNote(scores: Float64Array): Warning[] {
+  const rows: number[] = [];
+  let count = 0;
+  for (let i = 0; i < scores.length; i++) {
+    if (Number.isFinite(scores[i])) continue;
+    if (count++ < 5) rows.push(i);
+  }
+  if (count === 0) return [];
+  return [{ code: 'NO_SCORE', message: `${count} row${count > 1 ? 's have' : ' has'} no score (the model returned no finite number, e.g. row ${rows.join(', ')}, counting from 0); they are null in the scores. Check those rows for missing or extreme values.`, params: { count, rows: rows.map(String) } }];
 }
