@@ -31,12 +31,13 @@ export async function runBatches(
   opts: BatchOptions,
   onBatch: (start: number, rows: number, outputs: Map<string, OutputTensor>) => void,
 ): Promise<void> {
-  const size = opts.batchSize ?? DEFAULT_BATCH_SIZE;
-  if (!Number.isInteger(size) || size < 1) {
-    throw new EinblickError('INVALID_OPTION', `invalid batch size: ${size}; expected a whole number of at least 1`, 'Leave the batch size at its default or pass a positive whole number.', { batchSize: size });
+  const requested = opts.batchSize ?? DEFAULT_BATCH_SIZE;
+  if (!Number.isInteger(requested) || requested < 1) {
+    throw new EinblickError('INVALID_OPTION', `invalid batch size: ${requested}; expected a whole number of at least 1`, 'Leave the batch size at its default or pass a positive whole number.', { batchSize: requested });
   }
   checkFeatureSet(model, features);
   const total = features.rows;
+  const size = batchSizeFor(model, total, requested);
   const stage = opts.stage ?? 'predict';
   opts.onProgress?.({ stage, done: 0, total });
   const pace = new Pacer(); // session.run never yields: let a Web Worker read a cancel message between batches
@@ -50,6 +51,21 @@ export async function runBatches(
     opts.onProgress?.({ stage, done: end, total });
   }
   throwIfAborted(opts.signal);
+}
+
+/**
+ * The rows per session.run: the requested size, unless the model fixes its first input
+ * dimension (an export without a dynamic batch axis, e.g. torch.onnx.export without
+ * dynamic_axes): then exactly that many rows, which must divide the rows to predict.
+ *
+ * @example batchSizeFor(modelWithInputShape([1, 4]), 1000, 10_000) // 1
+ */
+export function batchSizeFor(model: LoadedModel, total: number, requested: number): number {
+  const fixed = model.signature.inputs.map((i) => i.shape[0]).find((d): d is number => typeof d === 'number' && d > 0);
+  if (fixed === undefined) return requested;
+  if (total % fixed === 0) return fixed;
+  const input = model.signature.inputs[0].name;
+  throw new EinblickError('FIXED_BATCH', `the model takes exactly ${fixed} rows at a time (its input ${input} has the fixed first dimension ${fixed}), but ${total} rows are to be predicted`, `Export the model with a dynamic batch dimension (in PyTorch: torch.onnx.export(..., dynamic_axes={"${input}": {0: "N"}})); a model with a first dimension of 1 works as it is.`, { fixed, rows: total });
 }
 
 function checkFeatureSet(model: LoadedModel, features: FeatureSet): void {

@@ -80,6 +80,10 @@ export const errorTexts: Record<ErrorCode, Record<Lang, Text>> = {
     de: { title: 'Das Modell konnte die Daten nicht verarbeiten.', hint: 'Prüfen Sie, ob die Spalten zum Modell passen. Die technische Meldung unten nennt den Grund.' },
     en: { title: 'The model could not process the data.', hint: 'Check that the columns fit the model. The technical message below gives the reason.' },
   },
+  FIXED_BATCH: {
+    de: { title: 'Das Modell nimmt immer genau gleich viele Fälle auf einmal.', hint: 'Die Modelldatei legt die Zahl der Fälle pro Aufruf fest. Bitten Sie die Stelle, die das Modell erstellt hat, um einen Export mit variabler Fallzahl (dynamische Batch-Dimension); ein Modell mit genau einem Fall pro Aufruf funktioniert schon jetzt.' },
+    en: { title: 'The model always takes the same number of cases at once.', hint: 'The model file fixes the number of cases per call. Ask whoever built the model for an export with a variable number of cases (a dynamic batch dimension); a model that takes exactly one case per call already works.' },
+  },
   MISSING_COLUMN: {
     de: { title: 'Dem Datensatz fehlen Spalten, die das Modell braucht.', hint: 'Ergänzen Sie die genannten Spalten in der Datei (gleiche Schreibweise) oder wählen Sie die passende Datei.' },
     en: { title: 'The data lacks columns that the model needs.', hint: 'Add the columns named below to the file (same spelling) or choose the matching file.' },
