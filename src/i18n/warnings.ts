@@ -36,6 +36,10 @@ export const warningTexts: Record<string, Record<Lang, Render>> = {
     de: (p) => `Die Spalte „${col(p)}“ enthält den Wert ${list(p.values)}; er wird als eigene Kategorie behandelt. Wenn er „kein Wert“ bedeutet, lassen Sie diese Zellen leer.`,
     en: (p) => `Column "${col(p)}" holds the value ${listEn(p.values)}; it is kept as a category of its own. If it means "no value", leave those cells empty.`,
   },
+  COLUMN_BY_CASE: {
+    de: (p) => `Die Modelleingabe „${p.input}“ wird aus der Datenspalte „${col(p)}“ gefüllt (die Namen unterscheiden sich nur in Groß- und Kleinschreibung).`,
+    en: (p) => `The model input "${p.input}" is filled from the data column "${col(p)}" (the names differ only in upper and lower case).`,
+  },
   CODES_AS_NUMBERS: {
     de: (p) => `Die Spalte „${col(p)}“ enthält Kennziffern mit führender Null (etwa „01067“); das Modell erhält sie als Zahlen (01067 → 1067).`,
     en: (p) => `Column "${col(p)}" holds codes with leading zeros (such as "01067"); the model takes them as numbers (01067 -> 1067).`,

@@ -30,12 +30,13 @@ function mapPerColumn(inputs: InputSpec[], columns: ColumnInfo[]): Mapping {
     const w = wide[0];
     throw new EinblickError('UNSUPPORTED_SIGNATURE', `model input ${w.name} takes ${w.shape[1] ?? 'several'} columns at once, next to ${inputs.length - 1} other inputs`, 'Einblick supports one matrix input [N, F] or one input per column ([N, 1]); export the model with one input per column.', { input: w.name });
   }
-  const missing = inputs.filter((i) => !byName.has(i.name)).map((i) => i.name);
-  if (missing.length > 0) throw missingColumns(missing, columns.map((c) => c.name));
   const notes: Warning[] = [];
+  const source = inputs.map((i) => columnFor(i.name, columns, byName, notes));
+  const missing = inputs.filter((_, k) => source[k] === null).map((i) => i.name);
+  if (missing.length > 0) throw missingColumns(missing, columns.map((c) => c.name));
   const text: string[] = [];
-  for (const input of inputs) {
-    const col = byName.get(input.name) as ColumnInfo;
+  for (const [k, input] of inputs.entries()) {
+    const col = source[k] as ColumnInfo;
     if (col.kind === 'category' && input.type !== 'string' && !col.digits) text.push(`${col.name} (model input type ${input.type})`);
     else if (col.kind === 'category' && input.type !== 'string') notes.push(codesAsNumbers(col.name));
     else if (input.type === 'string' && col.kind === 'number') notes.push({ code: 'NUMBER_AS_TEXT', message: `Column ${col.name} holds numbers; they are given to the text input ${input.name} as text (1 -> "1", 2.5 -> "2.5").`, params: { column: col.name, input: input.name } });
@@ -43,8 +44,21 @@ function mapPerColumn(inputs: InputSpec[], columns: ColumnInfo[]): Mapping {
     else if (input.type !== 'string' && input.type !== 'bool' && col.kind === 'boolean') notes.push({ code: 'BOOLEAN_AS_NUMBER', message: `Column ${col.name} holds yes/no values; they are given to the model as 1 / 0.`, params: { column: col.name } });
   }
   if (text.length > 0) throw textForNumber(text, 'Fix the data so that these columns hold numbers, or use a model that takes them as text (string inputs).');
-  const names = inputs.map((i) => i.name);
-  return { layout: 'columns', features: names, columns: names, types: inputs.map((i) => i.type), notes };
+  return { layout: 'columns', features: inputs.map((i) => i.name), columns: source.map((c) => (c as ColumnInfo).name), types: inputs.map((i) => i.type), notes };
+}
+
+/**
+ * The data column for a model input: the one of the same name; else the only one whose name
+ * differs just in case or surrounding spaces ("Alter" for the input "alter"), with a note.
+ */
+function columnFor(input: string, columns: ColumnInfo[], byName: Map<string, ColumnInfo>, notes: Warning[]): ColumnInfo | null {
+  const exact = byName.get(input);
+  if (exact) return exact;
+  const key = input.trim().toLowerCase();
+  const near = columns.filter((c) => c.name.trim().toLowerCase() === key);
+  if (near.length !== 1) return null;
+  notes.push({ code: 'COLUMN_BY_CASE', message: `The model input ${input} is filled from the data column ${near[0].name} (the names differ only in upper and lower case).`, params: { input, column: near[0].name } });
+  return near[0];
 }
 
 function mapMatrix(signature: ModelSignature, columns: ColumnInfo[], features?: string[]): Mapping {

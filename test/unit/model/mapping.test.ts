@@ -34,6 +34,14 @@ describe('per-column inputs (skl2onnx pipelines)', () => {
     { name: 'Amount', type: 'float32', shape: [null, 1] },
   ]);
 
+  test('a name that differs only in case is matched, with a note; two such names are not guessed', () => {
+    const m = mapColumns(sig, [col('PURPOSE', 'category'), col('age', 'number'), col('Amount', 'number')]);
+    expect(m).toMatchObject({ features: ['Age', 'Purpose', 'Amount'], columns: ['age', 'PURPOSE', 'Amount'] });
+    expect(m.notes?.filter((n) => n.code === 'COLUMN_BY_CASE').map((n) => n.params)).toEqual([{ input: 'Age', column: 'age' }, { input: 'Purpose', column: 'PURPOSE' }]);
+    const e = thrown(() => mapColumns(sig, [col('purpose', 'category'), col('PURPOSE', 'category'), col('Age', 'number'), col('Amount', 'number')]));
+    expect(e.code).toBe('MISSING_COLUMN');
+  });
+
   test('matched by name whatever the data order; extra columns ignored', () => {
     const m = mapColumns(sig, [col('Purpose', 'category'), col('Class', 'category'), col('Amount', 'number'), col('Age', 'number')]);
     expect(m).toMatchObject({ layout: 'columns', features: ['Age', 'Purpose', 'Amount'], columns: ['Age', 'Purpose', 'Amount'], types: ['int64', 'string', 'float32'] });
@@ -47,10 +55,10 @@ describe('per-column inputs (skl2onnx pipelines)', () => {
   });
 
   test('MISSING_COLUMN lists every missing input and near names', () => {
-    const err = thrown(() => mapColumns(sig, [col('age', 'number'), col('Class', 'category')]));
+    const err = thrown(() => mapColumns(sig, [col('Agee', 'number'), col('Class', 'category')]));
     expect(err.code).toBe('MISSING_COLUMN');
     expect(err.message).toBe('missing columns: Age, Purpose, Amount (the model needs one data column per input, named like the input)');
-    expect(err.hint).toContain('Age: did you mean age?');
+    expect(err.hint).toContain('Age: did you mean Agee?');
     expect(err.params.columns).toEqual(['Age', 'Purpose', 'Amount']);
   });
 
