@@ -120,6 +120,10 @@ export const warningTexts: Record<string, Record<Lang, Render>> = {
     de: (p) => `${p.rows} Fälle haben keinen Wert in „${p.attribute}“; sie bilden die eigene Gruppe „(missing)“.`,
     en: (p) => `${p.rows} cases have no value in "${p.attribute}"; they form a group of their own, "(missing)".`,
   },
+  MISSING_NOT_COMPARED: {
+    de: (p) => `${p.attribute}: Die Fälle ohne Wert (${(p.groups as string[]).join(', ')}) werden als eigene Zeile gezeigt, aber nicht mit den anderen Gruppen verglichen (Unterschiede, Verhältnisse, Vier-Fünftel-Regel).`,
+    en: (p) => `${p.attribute}: the cases without a value (${(p.groups as string[]).join(', ')}) are shown in a row of their own but not compared with the other groups (differences, ratios, four-fifths rule).`,
+  },
   POSITIVE_CLASS_ASSUMED: {
     de: (p) => `Der Wert des Modells ist die Wahrscheinlichkeit der Klasse „${p.modelClass}“ (Ausgabe ${p.output}); sie wird mit dem Ergebniswert „${p.positive}“ verglichen. Wenn das nicht dieselbe Klasse ist, wählen Sie in Schritt 2 die passende Ausgabe.`,
     en: (p) => `The model's score is the probability of class "${p.modelClass}" (output ${p.output}); it is compared with the outcome value "${p.positive}". If that is not the same class, choose the matching output in step 2.`,

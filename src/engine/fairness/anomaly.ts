@@ -19,7 +19,7 @@ import type { RunControl } from './classification.ts';
 import { zForLevel } from './normal.ts';
 import { resolveOptions } from './options.ts';
 import { scoreOrder } from './order.ts';
-import { buildPartitions } from './partitions.ts';
+import { buildPartitions, comparedGroupIndices, missingNotCompared } from './partitions.ts';
 import type { GroupIndex } from './groups.ts';
 import { rankingMetrics } from './ranking.ts';
 import type { RankingResult } from './ranking.ts';
@@ -113,8 +113,10 @@ export function anomalyFairness(input: AnomalyInput, options: FairnessOptionsInp
     for (const g of groups.filter((x) => x.small)) {
       warnings.push({ code: 'small_group', message: `${p.name} = ${g.value}: ${g.n} rows, below ${minN}, so its share flagged is uncertain`, params: { attribute: p.name, group: g.value, n: g.n } });
     }
-    const share = spreadOf(groups.map((g) => g.share_flagged));
-    const disparities = { share_flagged_difference: share.difference, share_flagged_ratio: share.ratio, mean_score_difference: spreadOf(groups.map((g) => g.mean_score)).difference };
+    const compared = comparedGroupIndices(p).map((g) => groups[g]);
+    warnings.push(...missingNotCompared(p));
+    const share = spreadOf(compared.map((g) => g.share_flagged));
+    const disparities = { share_flagged_difference: share.difference, share_flagged_ratio: share.ratio, mean_score_difference: spreadOf(compared.map((g) => g.mean_score)).difference };
     return { name: p.name, attributes: p.attributes, groups, disparities };
   });
   let ranking: RankingResult[] | null = null;

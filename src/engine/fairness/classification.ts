@@ -19,7 +19,7 @@ import { zForLevel } from './normal.ts';
 import { resolveOptions } from './options.ts';
 import { scoreOrder } from './order.ts';
 import type { ScoreOrder } from './order.ts';
-import { buildPartitions, referenceIndex } from './partitions.ts';
+import { buildPartitions, comparedGroupIndices, missingNotCompared, referenceIndex } from './partitions.ts';
 import { rankingMetrics } from './ranking.ts';
 import type { RankingResult } from './ranking.ts';
 import type { ClassificationInput, FairnessOptions, FairnessOptionsInput, Interval, Verdict } from './types.ts';
@@ -118,8 +118,20 @@ function partitionGroups(sh: Shared, p: GroupIndex): { groups: ClassificationGro
   return { groups: p.values.map((_, g) => groupMetrics(inputs, g)), counts };
 }
 
-function analyseAttribute(sh: Shared, p: GroupIndex): ClassificationAttribute {
-  const { groups, counts } = partitionGroups(sh, p);
+/** The groups, counts and partition restricted to the compared groups (comparedGroupIndices). */
+function comparedGroups(p: GroupIndex, groups: ClassificationGroup[], counts: Float64Array): { p: GroupIndex; groups: ClassificationGroup[]; counts: Float64Array; leftOut: string[] } {
+  const keep = comparedGroupIndices(p);
+  if (keep.length === groups.length) return { p, groups, counts, leftOut: [] };
+  const stride = counts.length / groups.length;
+  const sub = new Float64Array(keep.length * stride);
+  keep.forEach((g, k) => sub.set(counts.subarray(g * stride, (g + 1) * stride), k * stride));
+  const pick = <T>(xs: T[]): T[] => keep.map((g) => xs[g]);
+  return { p: { ...p, values: pick(p.values), parts: pick(p.parts), missing: pick(p.missing) }, groups: pick(groups), counts: sub, leftOut: p.values.filter((_, g) => p.missing[g]) };
+}
+
+function analyseAttribute(sh: Shared, part: GroupIndex): ClassificationAttribute {
+  const all = partitionGroups(sh, part);
+  const { p, groups, counts, leftOut } = comparedGroups(part, all.groups, all.counts);
   const favPos = sh.opts.favourable === 'positive';
   const best = Math.max(0, mostFavoured(groups.map((g) => g.rates.favourable_rate)));
   const ref = referenceIndex(p, sh.opts.reference, best);
@@ -128,8 +140,8 @@ function analyseAttribute(sh: Shared, p: GroupIndex): ClassificationAttribute {
     b === false
       ? null
       : replicateIntervals(sh.kernels.disparityReplicates(counts, groups.length, favPos, ref.index, b.samples, streamSeed(b.seed, p.name)), b.samples, sh.opts.level);
-  const disparities = buildDisparities(groups, counts, favPos, ref.index, ref.source, boot);
-  return { name: p.name, attributes: p.attributes, groups, disparities, verdicts: classificationVerdicts(groups, disparities) };
+  const disparities = { ...buildDisparities(groups, counts, favPos, ref.index, ref.source, boot), groups_left_out: leftOut };
+  return { name: p.name, attributes: p.attributes, groups: all.groups, disparities, verdicts: classificationVerdicts(groups, disparities) };
 }
 
 /**
@@ -166,6 +178,7 @@ export function classificationFairness(input: ClassificationInput, options: Fair
     ctl.onProgress?.({ stage: 'fairness', done: i + 1, total: partitions.length });
   });
   for (const a of attributes) warnings.push(...smallGroupWarnings(a.name, a.groups, opts.minGroup));
+  for (const p of partitions) warnings.push(...missingNotCompared(p));
   const ranking = opts.topK.length ? rankingMetrics(sh.order, input.yTrue, partitions, opts.topK) : null;
   return { task: 'classification', threshold: opts.threshold, favourable: opts.favourable, n, overall, attributes, ranking, intervals: methods, warnings, options: opts };
 }

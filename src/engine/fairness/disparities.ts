@@ -58,6 +58,8 @@ export interface ClassificationDisparities {
   reference: ReferenceComparison;
   /** Per disparity key, the bootstrap replicates in which it was undefined (only keys with any). */
   undefined_replicates: Partial<Record<DisparityKey, number>>;
+  /** Groups of rows without a value ('(missing)'), shown with their metrics but not compared. */
+  groups_left_out: string[];
 }
 
 /**
@@ -155,5 +157,6 @@ export function buildDisparities(
       difference_to_reference_ci: perGroupCi(S + G),
     },
     undefined_replicates: undef,
+    groups_left_out: [],
   };
 }

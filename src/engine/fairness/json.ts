@@ -19,7 +19,9 @@
  *   ratio_to_most_favoured, difference_to_most_favoured}; positive_prediction (the same for the
  *   selection rate, without passes); reference {group, source, ratio, ratio_ci,
  *   passes_four_fifths, ratio_to_reference(_ci), difference_to_reference(_ci)};
- *   groups_with_undefined_rates; undefined_replicates. Each attribute also has "verdicts".
+ *   groups_with_undefined_rates; undefined_replicates; groups_left_out (the groups of rows
+ *   without a value, "(missing)", which are listed with their metrics but not compared).
+ *   Each attribute also has "verdicts".
  * - A value that is undefined is null, never NaN.
  */
 import type { AnomalyGroup, AnomalyResult } from './anomaly.ts';
@@ -69,6 +71,7 @@ function disparitiesJson(d: ClassificationDisparities): Json {
   out.reference = d.reference;
   out.groups_with_undefined_rates = d.groups_with_undefined_rates;
   out.undefined_replicates = d.undefined_replicates;
+  out.groups_left_out = d.groups_left_out;
   return out;
 }
 

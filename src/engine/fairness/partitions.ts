@@ -80,3 +80,24 @@ export function referenceIndex(p: GroupIndex, reference: Record<string, string>,
   }
   return { index, source: 'user' };
 }
+
+/**
+ * The groups that comparisons between groups use: every group but those standing for a missing
+ * value ("(missing)", "female+(missing)"), unless no other group is left. Rows without a value
+ * are no group of people; compared, "(missing)" could become the most favoured group and drive
+ * every headline number. Their metrics stay in the group tables.
+ *
+ * @example comparedGroupIndices({ values: ['f', 'm', '(missing)'], missing: [false, false, true], ... }) // [0, 1]
+ */
+export function comparedGroupIndices(p: GroupIndex): number[] {
+  const keep = p.values.map((_, g) => g).filter((g) => !p.missing[g]);
+  return keep.length === 0 ? p.values.map((_, g) => g) : keep;
+}
+
+/** The note that a partition's missing-value groups are not compared (none when there are none). */
+export function missingNotCompared(p: GroupIndex): Warning[] {
+  const out = p.values.filter((_, g) => p.missing[g]);
+  if (out.length === 0 || out.length === p.values.length) return [];
+  const rows = p.values.reduce((s, _, g) => s + (p.missing[g] ? p.sizes[g] : 0), 0);
+  return [{ code: 'MISSING_NOT_COMPARED', message: `${p.name}: the rows without a value (${out.join(', ')}, ${rows} rows) are shown as a group of their own but left out of the comparisons between groups (differences, ratios, four-fifths rule).`, params: { attribute: p.name, groups: out, rows } }];
+}

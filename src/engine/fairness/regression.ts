@@ -15,7 +15,7 @@ import type { RunControl } from './classification.ts';
 import { zForLevel } from './normal.ts';
 import { resolveOptions } from './options.ts';
 import { scoreOrder } from './order.ts';
-import { buildPartitions } from './partitions.ts';
+import { buildPartitions, comparedGroupIndices, missingNotCompared } from './partitions.ts';
 import type { GroupIndex } from './groups.ts';
 import { rankingMetrics } from './ranking.ts';
 import type { RankingResult } from './ranking.ts';
@@ -152,7 +152,8 @@ export function regressionFairness(input: RegressionInput, options: FairnessOpti
     for (const g of groups.filter((x) => x.small)) {
       warnings.push({ code: 'small_group', message: `${p.name} = ${g.value}: ${g.n} rows, below ${minN}, so its averages are uncertain`, params: { attribute: p.name, group: g.value, n: g.n } });
     }
-    return { name: p.name, attributes: p.attributes, groups, disparities: regressionDisparities(groups) };
+    warnings.push(...missingNotCompared(p));
+    return { name: p.name, attributes: p.attributes, groups, disparities: regressionDisparities(comparedGroupIndices(p).map((g) => groups[g])) };
   });
   const ranking = opts.topK.length ? rankingMetrics(scoreOrder(input.scores), null, partitions, opts.topK) : null;
   return { task: 'regression', n, overall: groupsOf(all, input, z, 0)[0], attributes, ranking, intervals: { level: opts.level, means: 'normal' }, warnings, options: opts };

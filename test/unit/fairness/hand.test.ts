@@ -121,3 +121,36 @@ describe('hand-counted classification case', () => {
     expect(() => run(undefined, { reference: { sex: 'nobody' } })).toThrow(/invalid reference for sex: nobody; expected one of f, m/);
   });
 });
+
+describe('rows without a value in the attribute (issue 4)', () => {
+  it('"(missing)" keeps its row in the table but is left out of every comparison', async () => {
+    const { computeFairness } = await import('../../../src/engine/fairness/index.ts');
+    // a: 5 of 10 selected, b: 2 of 10, missing: 4 of 4 (it would be the most favoured group)
+    const sel = (k: number, n: number) => Array.from({ length: n }, (_, i) => (i < k ? 0.9 : 0.1));
+    const scores = Float64Array.from([...sel(5, 10), ...sel(2, 10), ...sel(4, 4)]);
+    const yTrue = Uint8Array.from({ length: 24 }, (_, i) => i % 2);
+    const codes = Int32Array.from([...Array(10).fill(0), ...Array(10).fill(1), ...Array(4).fill(-1)]);
+    const r = computeFairness({ task: 'classification', scores, yTrue, groups: [{ name: 'g', codes, levels: ['a', 'b'] }] }, { bootstrap: { samples: 50, seed: 1 } });
+    const a = r.attributes[0];
+    expect(a.groups.map((g) => [g.value, g.n])).toEqual([['a', 10], ['b', 10], ['(missing)', 4]]);
+    expect(a.disparities.groups_left_out).toEqual(['(missing)']);
+    expect(a.disparities.values.demographic_parity_difference).toBeCloseTo(0.3, 12);
+    expect(a.disparities.four_fifths.most_favoured).toBe('a');
+    expect(Object.keys(a.disparities.four_fifths.ratio_to_most_favoured)).toEqual(['a', 'b']);
+    expect(r.warnings.find((w) => w.code === 'MISSING_NOT_COMPARED')?.params).toMatchObject({ attribute: 'g', groups: ['(missing)'] });
+  });
+});
+
+describe('rows without a value, regression and anomaly (issue 4)', () => {
+  it('are left out of the differences between groups there too', async () => {
+    const { computeFairness } = await import('../../../src/engine/fairness/index.ts');
+    const codes = Int32Array.from([0, 0, 1, 1, -1, -1]);
+    const groups = [{ name: 'g', codes, levels: ['a', 'b'] }];
+    const reg = computeFairness({ task: 'regression', scores: Float64Array.from([1, 3, 4, 6, 100, 100]), yTrue: Float64Array.from([1, 3, 4, 6, 0, 0]), groups }, { minGroup: false });
+    expect(reg.attributes[0].groups.map((x) => x.value)).toEqual(['a', 'b', '(missing)']);
+    expect(reg.attributes[0].disparities.mean_prediction_difference).toBe(3);
+    const ano = computeFairness({ task: 'anomaly', scores: Float64Array.from([0.1, 0.2, 0.3, 0.4, -1, -1]), labels: [1, -1, 1, 1, -1, -1], groups }, { minGroup: false });
+    expect(ano.attributes[0].disparities.share_flagged_difference).toBe(0.5);
+    expect(ano.warnings.some((w) => w.code === 'MISSING_NOT_COMPARED')).toBe(true);
+  });
+});
