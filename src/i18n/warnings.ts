@@ -120,6 +120,14 @@ export const warningTexts: Record<string, Record<Lang, Render>> = {
     de: (p) => `${p.rows} Fälle haben keinen Wert in „${p.attribute}“; sie bilden die eigene Gruppe „(missing)“.`,
     en: (p) => `${p.rows} cases have no value in "${p.attribute}"; they form a group of their own, "(missing)".`,
   },
+  OUTCOME_MARK_AS_MISSING: {
+    de: (p) => `Die Ergebnisspalte „${col(p)}“ enthält ${list(p.values)}; diese Fälle gelten als ohne Ergebnis (sie werden weggelassen), nicht als negative Fälle.`,
+    en: (p) => `The outcome column "${col(p)}" holds ${listEn(p.values)}; those cases are taken as having no outcome (left out), not as negative cases.`,
+  },
+  OUTCOME_MANY_VALUES: {
+    de: (p) => `Die Ergebnisspalte „${col(p)}“ hat mehr als zwei Werte; „${p.positive}“ wird mit allen anderen zusammen verglichen (${list(p.others)})${p.favourable ? `. Das günstige Ergebnis „${p.favourable}“ steht damit für jeden Wert außer „${p.positive}“` : ''}.`,
+    en: (p) => `The outcome column "${col(p)}" has more than two values; "${p.positive}" is compared with all others together (${listEn(p.others)})${p.favourable ? `. The favourable outcome "${p.favourable}" therefore stands for every value other than "${p.positive}"` : ''}.`,
+  },
   MISSING_NOT_COMPARED: {
     de: (p) => `${p.attribute}: Die Fälle ohne Wert (${(p.groups as string[]).join(', ')}) werden als eigene Zeile gezeigt, aber nicht mit den anderen Gruppen verglichen (Unterschiede, Verhältnisse, Vier-Fünftel-Regel).`,
     en: (p) => `${p.attribute}: the cases without a value (${(p.groups as string[]).join(', ')}) are shown in a row of their own but not compared with the other groups (differences, ratios, four-fifths rule).`,

@@ -9,7 +9,7 @@ import type { ColumnInfo } from '../data/types.ts';
 import type { Predictions } from '../model/types.ts';
 import { computeFairness, fairnessToJson, thresholdAnalysis, pointAt, type FairnessResult, type GroupCurve, type EqualisedThresholds } from '../fairness/index.ts';
 import type { Binning, FairnessInput, FairnessOptionsInput, GroupColumn, TopK } from '../fairness/types.ts';
-import { binaryOutcome, favourableSide, numericOutcome, parseLabel } from './outcome.ts';
+import { binaryOutcome, favourableSide, numericOutcome, outcomeNotes, parseLabel } from './outcome.ts';
 import { parseIntersections, protectedGroups } from './protected.ts';
 import { keepRows, selectGroups } from './rows.ts';
 
@@ -136,7 +136,7 @@ function buildInput(table: Table, columns: ColumnInfo[], p: Predictions, spec: F
     const outcome = binaryOutcome(table, parseLabel(spec.label), p.positiveLabel === null ? null : String(p.positiveLabel));
     checkPositiveAlignment(p, outcome.positive, warnings);
     const fav = favourableSide(outcome, spec.favourable);
-    warnings.push(...fav.warnings);
+    warnings.push(...outcomeNotes(outcome, spec.favourable), ...fav.warnings);
     options.favourable = fav.side;
     const keep = keepRows(p.scores, (i) => outcome.y[i] >= 0, warnings, outcome.column);
     const yTrue = new Uint8Array(keep.length);

@@ -38,9 +38,18 @@ export function requireColumn(columns: ColumnInfo[], name: string, what: string)
 export interface BinaryOutcome {
   column: string;
   positive: string;
+  /** The column's values, without the missing-value marks below. */
   levels: string[];
   y: Int8Array;
+  /** Missing-value marks found as values ('NA', '#N/A'...): their rows count as missing, not as negative. */
+  missingMarks: string[];
 }
+
+/**
+ * Marks that mean "no value" in an outcome column. 'None' is not among them: it can be a real
+ * outcome ("no finding"); an empty cell is missing anyway.
+ */
+const OUTCOME_MISSING_MARKS = new Set(['NA', 'N/A', 'NaN', 'nan', 'null', 'NULL', '#N/A']);
 
 /**
  * Which value of a classification outcome is positive. Explicit value first; else the model's
@@ -50,7 +59,9 @@ export interface BinaryOutcome {
  * @example binaryOutcome(table, { column: 'Class', value: 'Good' }, null).positive // 'Good'
  */
 export function binaryOutcome(table: Table, spec: LabelSpec, modelPositive: string | null): BinaryOutcome {
-  const { codes, levels } = categoryColumn(table, spec.column);
+  const { codes, levels: all } = categoryColumn(table, spec.column);
+  const marks = all.filter((l) => OUTCOME_MISSING_MARKS.has(l.trim()) && l !== spec.value);
+  const levels = all.filter((l) => !marks.includes(l));
   let positive = spec.value;
   if (positive === null) {
     if (modelPositive !== null && levels.includes(modelPositive)) positive = modelPositive;
@@ -60,13 +71,38 @@ export function binaryOutcome(table: Table, spec: LabelSpec, modelPositive: stri
   if (positive === null) {
     throw new EinblickError('INVALID_OPTION', `which value of ${spec.column} is the positive outcome? Its values are ${levels.join(', ')}`, `Name it: --label ${spec.column}=${levels[levels.length - 1] ?? 'VALUE'} (in the app: choose the positive value).`, { column: spec.column, values: levels });
   }
-  const k = levels.indexOf(positive);
-  if (k < 0) {
+  const k = all.indexOf(positive);
+  if (k < 0 || marks.includes(positive)) {
     throw new EinblickError('INVALID_OPTION', `invalid positive value: ${positive}; column ${spec.column} holds ${levels.join(', ')}`, 'Choose one of the values listed (the spelling must match exactly).', { column: spec.column, value: positive, values: levels });
   }
+  const missing = all.map((l) => marks.includes(l));
   const y = new Int8Array(codes.length);
-  for (let i = 0; i < codes.length; i++) y[i] = codes[i] < 0 ? -1 : codes[i] === k ? 1 : 0;
-  return { column: spec.column, positive, levels, y };
+  for (let i = 0; i < codes.length; i++) y[i] = codes[i] < 0 || missing[codes[i]] ? -1 : codes[i] === k ? 1 : 0;
+  return { column: spec.column, positive, levels, y, missingMarks: marks };
+}
+
+/**
+ * What the person should know about the outcome column: marks read as missing, and more than
+ * two values (the analysis is then the positive value against all others together, and a
+ * favourable value that is not the positive one stands for all those others).
+ *
+ * @example outcomeNotes(binaryOutcome(table, { column: 'decision', value: 'check' }, null), 'granted')[0].code // 'OUTCOME_MANY_VALUES'
+ */
+export function outcomeNotes(o: BinaryOutcome, favourable: string | undefined): Warning[] {
+  const notes: Warning[] = [];
+  if (o.missingMarks.length) {
+    notes.push({ code: 'OUTCOME_MARK_AS_MISSING', message: `the outcome column ${o.column} holds ${o.missingMarks.map((m) => `"${m}"`).join(', ')}; those rows are taken as having no outcome (left out), not as negative cases.`, params: { column: o.column, values: o.missingMarks } });
+  }
+  const others = o.levels.filter((l) => l !== o.positive);
+  if (others.length > 1) {
+    const fav = favourable !== undefined && favourable !== o.positive ? favourable : null;
+    notes.push({
+      code: 'OUTCOME_MANY_VALUES',
+      message: `the outcome column ${o.column} has ${o.levels.length} values; ${o.positive} is compared with all others together (${others.join(', ')})${fav ? `, so the favourable outcome "${fav}" stands for every value other than ${o.positive}` : ''}.`,
+      params: { column: o.column, positive: o.positive, others, ...(fav ? { favourable: fav } : {}) },
+    });
+  }
+  return notes;
 }
 
 /**

@@ -154,3 +154,21 @@ describe('rows without a value, regression and anomaly (issue 4)', () => {
     expect(ano.warnings.some((w) => w.code === 'MISSING_NOT_COMPARED')).toBe(true);
   });
 });
+
+describe('the outcome column (issue 4)', () => {
+  const csv = (rows: string[]) => ['g;y;s', ...rows].join('\n');
+  it('"NA" in the outcome is missing, not a negative case; more than two values are said plainly', async () => {
+    const { loadTable } = await import('../../../src/engine/data/load.ts');
+    const { binaryOutcome, outcomeNotes } = await import('../../../src/engine/analyses/outcome.ts');
+    const t = await loadTable(new TextEncoder().encode(csv(['a;ja;1', 'a;NA;1', 'b;nein;1', 'b;#N/A;1', 'b;pruefen;1'])), 'd.csv');
+    const o = binaryOutcome(t.table, { column: 'y', value: 'ja' }, null);
+    expect(Array.from(o.y)).toEqual([1, -1, 0, -1, 0]);
+    expect(o.levels).toEqual(['ja', 'nein', 'pruefen']);
+    const notes = outcomeNotes(o, 'nein');
+    expect(notes.map((n) => n.code)).toEqual(['OUTCOME_MARK_AS_MISSING', 'OUTCOME_MANY_VALUES']);
+    expect(notes[0].params).toMatchObject({ values: ['#N/A', 'NA'] });
+    expect(notes[1].message).toMatch(/"nein" stands for every value other than ja/);
+    // a mark that is the positive value itself is kept
+    expect(Array.from(binaryOutcome(t.table, { column: 'y', value: 'NA' }, null).y)).toEqual([0, 1, 0, -1, 0]);
+  });
+});
