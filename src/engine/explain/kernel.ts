@@ -53,18 +53,24 @@ export function below(r: Rng, n: number): number {
   return Math.floor((u * n) / 4294967296);
 }
 
-/** Draws a coalition into out[at .. at + n) (zeros on entry); returns it as a bitmask (n <= 31). */
-function drawCoalition(n: number, cdf: Float64Array, r: Rng, idx: Uint32Array, out: Uint8Array, at: number): number {
+/**
+ * Draws a coalition into out[at .. at + n) (zeros on entry; null: bits only); returns it as a
+ * bitmask (n <= 31). Of the pair (z, complement) that each draw yields, the smaller side is
+ * drawn: the pair, and so every unit value, is the same whichever side is drawn, and the
+ * smaller one takes fewer random numbers.
+ */
+function drawCoalition(n: number, cdf: Float64Array, r: Rng, idx: Uint32Array, out: Uint8Array | null, at: number): number {
   const u = r.next();
   let s = 1;
   while (s < n - 1 && u >= cdf[s - 1]) s++;
+  if (s > n - s) s = n - s;
   // idx holds some permutation of 0..n-1 (from the previous draw): a partial shuffle of any
   // permutation gives a uniform random subset of size s
   let bits = 0;
   for (let i = 0; i < s; i++) {
     const j = i + below(r, n - i);
     const t = idx[i]; idx[i] = idx[j]; idx[j] = t;
-    out[at + idx[i]] = 1;
+    if (out) out[at + idx[i]] = 1;
     bits |= 1 << idx[i];
   }
   return bits;
@@ -76,8 +82,11 @@ function drawCoalition(n: number, cdf: Float64Array, r: Rng, idx: Uint32Array, o
  */
 interface KernelScratch {
   cdf: Float64Array;
-  /** The coalitions of a row's k units, k x n flags. */
-  z: Uint8Array;
+  /** E[z_i z_j], i != j, of the size distribution. */
+  q: number;
+  /** The coalitions of a row's k units: as bitmasks (n <= 31), else as k x n flags. */
+  zb: Int32Array | null;
+  z: Uint8Array | null;
   idx: Uint32Array;
   comp: Uint8Array;
   req: Requests;
@@ -86,23 +95,27 @@ interface KernelScratch {
 }
 
 function kernelScratch(k: number, n: number): KernelScratch {
-  return { cdf: kernelDistribution(n).cdf, z: new Uint8Array(k * n), idx: new Uint32Array(n), comp: new Uint8Array(n), req: requests(2 * k, n), units: new Float64Array(k * n), w: new Float64Array(n) };
+  const small = n <= 31;
+  const { cdf, q } = kernelDistribution(n);
+  return { cdf, q, zb: small ? new Int32Array(k) : null, z: small ? null : new Uint8Array(k * n), idx: new Uint32Array(n), comp: new Uint8Array(n), req: requests(2 * k, n), units: new Float64Array(k * n), w: new Float64Array(n) };
 }
 
 /** Requests for k paired coalitions (z and its complement) of row x; s.z gets the coalitions. */
 function pairedRequests(x: number, k: number, nb: number, n: number, r: Rng, s: KernelScratch): Requests {
-  const { cdf, z, idx, comp, req } = s;
-  z.fill(0);
+  const { cdf, z, zb, idx, comp, req } = s;
+  z?.fill(0);
   for (let i = 0; i < n; i++) idx[i] = i;
   req.count = 0;
   const full = n === 31 ? 0x7fffffff : (1 << n) - 1;
   for (let u = 0; u < k; u++) {
     const bits = drawCoalition(n, cdf, r, idx, z, u * n);
-    if (req.bits) {
+    if (zb) {
+      zb[u] = bits;
       addBits(req, x, u % nb, bits);
       addBits(req, x, u % nb, full & ~bits);
       continue;
     }
+    if (!z) throw new Error('kernelScratch: no coalition buffer');
     for (let p = 0; p < n; p++) comp[p] = 1 - z[u * n + p];
     addRequest(req, x, u % nb, z, u * n);
     addRequest(req, x, u % nb, comp);
@@ -112,11 +125,16 @@ function pairedRequests(x: number, k: number, nb: number, n: number, r: Rng, s: 
 
 /** Unit estimates Delta_b / n + (w_i - mean w) / (1/2 - q) (k x n, row-major) into s.units. */
 function unitValues(g: Float64Array, gb: Float64Array, fx: number, n: number, k: number, s: KernelScratch): Float64Array {
-  const a = 0.5 - kernelDistribution(n).q, nb = gb.length, { z, units, w } = s;
+  const a = 0.5 - s.q, nb = gb.length, { z, zb, units, w } = s;
   for (let u = 0; u < k; u++) {
     const gbu = gb[u % nb], vz = g[2 * u] - gbu, vc = g[2 * u + 1] - gbu;
     let mean = 0;
-    for (let p = 0; p < n; p++) { w[p] = (z[u * n + p] ? vz : vc) / 2; mean += w[p]; }
+    if (zb) {
+      const bits = zb[u];
+      for (let p = 0; p < n; p++) { w[p] = ((bits >>> p) & 1 ? vz : vc) / 2; mean += w[p]; }
+    } else {
+      for (let p = 0; p < n; p++) { w[p] = (z![u * n + p] ? vz : vc) / 2; mean += w[p]; }
+    }
     mean /= n;
     const share = (fx - gbu) / n;
     for (let p = 0; p < n; p++) units[u * n + p] = share + (w[p] - mean) / a;
