@@ -33,16 +33,18 @@ function splitmix32(seed: number): () => number {
 export function rng(seed: number): Rng {
   if (!Number.isInteger(seed)) throw new Error(`invalid seed: ${seed}; expected an integer`);
   const sm = splitmix32(seed);
-  let a = sm(), b = sm(), c = sm(), d = sm();
+  // the state as signed 32-bit integers (the same bits as unsigned ones): small integers that
+  // the JavaScript engines keep unboxed, where values above 2^31 would be boxed doubles
+  let a = sm() | 0, b = sm() | 0, c = sm() | 0, d = sm() | 0;
   const u32 = (): number => {
-    const result = Math.imul(rotl(Math.imul(b, 5), 7), 9) >>> 0;
+    const result = Math.imul(rotl32(Math.imul(b, 5), 7), 9) >>> 0;
     const t = b << 9;
     c ^= a;
     d ^= b;
     b ^= c;
     a ^= d;
     c ^= t;
-    d = rotl(d, 11);
+    d = rotl32(d, 11);
     return result;
   };
   return {
@@ -59,8 +61,9 @@ export function rng(seed: number): Rng {
   };
 }
 
-function rotl(x: number, k: number): number {
-  return ((x << k) | (x >>> (32 - k))) >>> 0;
+/** Rotates the 32 bits of x left by k, as a signed 32-bit integer. */
+function rotl32(x: number, k: number): number {
+  return (x << k) | (x >>> (32 - k));
 }
 
 /**
