@@ -123,20 +123,30 @@ function pairedRequests(x: number, k: number, nb: number, n: number, r: Rng, s: 
   return req;
 }
 
+/** Set bits of a 32-bit integer. */
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24);
+}
+
 /** Unit estimates Delta_b / n + (w_i - mean w) / (1/2 - q) (k x n, row-major) into s.units. */
 function unitValues(g: Float64Array, gb: Float64Array, fx: number, n: number, k: number, s: KernelScratch): Float64Array {
   const a = 0.5 - s.q, nb = gb.length, { z, zb, units, w } = s;
   for (let u = 0; u < k; u++) {
     const gbu = gb[u % nb], vz = g[2 * u] - gbu, vc = g[2 * u + 1] - gbu;
-    let mean = 0;
-    if (zb) {
-      const bits = zb[u];
-      for (let p = 0; p < n; p++) { w[p] = ((bits >>> p) & 1 ? vz : vc) / 2; mean += w[p]; }
-    } else {
-      for (let p = 0; p < n; p++) { w[p] = (z![u * n + p] ? vz : vc) / 2; mean += w[p]; }
-    }
-    mean /= n;
     const share = (fx - gbu) / n;
+    if (zb) {
+      // w takes two values only: vz / 2 for the members of z, vc / 2 for the others
+      const bits = zb[u], inZ = popcount(bits);
+      const mean = (inZ * (vz / 2) + (n - inZ) * (vc / 2)) / n;
+      const hz = share + (vz / 2 - mean) / a, hc = share + (vc / 2 - mean) / a;
+      for (let p = 0, at = u * n; p < n; p++, at++) units[at] = (bits >>> p) & 1 ? hz : hc;
+      continue;
+    }
+    let mean = 0;
+    for (let p = 0; p < n; p++) { w[p] = (z![u * n + p] ? vz : vc) / 2; mean += w[p]; }
+    mean /= n;
     for (let p = 0; p < n; p++) units[u * n + p] = share + (w[p] - mean) / a;
   }
   return units;

@@ -183,7 +183,9 @@ function readTensor(name: string, t: OrtTensor): OutputTensor {
     numbers = new Float64Array(data.length);
     for (let i = 0; i < data.length; i++) numbers[i] = Number(data[i]);
   } else if (ArrayBuffer.isView(data)) {
-    numbers = Float64Array.from(data as unknown as ArrayLike<number>);
+    // set() converts natively; Float64Array.from(typed array) goes through the iterator
+    numbers = new Float64Array((data as unknown as ArrayLike<number>).length);
+    numbers.set(data as unknown as ArrayLike<number>);
   } else {
     throw new EinblickError('UNSUPPORTED_OUTPUT', `output ${name} has element type ${t.type}, which Einblick does not read`, 'Choose another output with --output.', { output: name });
   }
