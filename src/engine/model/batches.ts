@@ -115,7 +115,7 @@ export function takeColumn(t: OutputTensor, index: number | null, target: Float6
  */
 export function takeLabels(t: OutputTensor, target: (string | number)[], at: number, rows: number): void {
   const width = outputColumns(t, rows);
-  for (let i = 0; i < rows; i++) target[at + i] = t.strings ? t.strings[i * width] : (t.numbers as Float64Array)[i * width];
+  for (let i = 0; i < rows; i++) target[at + i] = t.strings ? t.strings[i * width] : t.numbers![i * width];
 }
 
 function outputColumns(t: OutputTensor, rows: number): number {

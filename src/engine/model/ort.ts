@@ -35,9 +35,13 @@ export interface OutputTensor {
   name: string;
   type: string;
   dims: number[];
-  numbers: Float64Array | null;
+  /** Numbers as the runtime gave them (float32, float64, int32...); int64 converted to float64. */
+  numbers: NumericArray | null;
   strings: string[] | null;
 }
+
+/** The typed arrays an output's numbers come in. */
+export type NumericArray = Float64Array | Float32Array | Int32Array | Uint32Array | Int16Array | Uint16Array | Int8Array | Uint8Array;
 
 /** A model session; runs are queued so that one runs at a time. */
 export interface OrtSession {
@@ -173,19 +177,21 @@ function makeTensor(m: Ort, f: FeedTensor): OrtTensor {
   throw new EinblickError('INTERNAL', `input ${f.name}: cannot feed ${type} from ${data.constructor.name}`, 'This is a bug in Einblick; please report it with the model.');
 }
 
-/** Copies a runtime tensor into plain arrays: int64 -> float64 numbers, strings as strings. */
+/**
+ * A runtime tensor as plain arrays: int64 -> float64 numbers, strings as strings, other numbers
+ * as the typed array the runtime returned (on the CPU it is ours: copied out of the wasm heap,
+ * and dispose() only lets go of it), read where they are needed instead of copied once more.
+ */
 function readTensor(name: string, t: OrtTensor): OutputTensor {
   const dims = t.dims.map(Number);
   if (t.type === 'string') return { name, type: t.type, dims, numbers: null, strings: Array.from(t.data as string[]) };
   const data = t.data;
-  let numbers: Float64Array;
+  let numbers: NumericArray;
   if (data instanceof BigInt64Array || data instanceof BigUint64Array) {
     numbers = new Float64Array(data.length);
     for (let i = 0; i < data.length; i++) numbers[i] = Number(data[i]);
-  } else if (ArrayBuffer.isView(data)) {
-    // set() converts natively; Float64Array.from(typed array) goes through the iterator
-    numbers = new Float64Array((data as unknown as ArrayLike<number>).length);
-    numbers.set(data as unknown as ArrayLike<number>);
+  } else if (data instanceof Float32Array || data instanceof Float64Array || data instanceof Int32Array || data instanceof Uint32Array || data instanceof Int16Array || data instanceof Uint16Array || data instanceof Int8Array || data instanceof Uint8Array) {
+    numbers = data;
   } else {
     throw new EinblickError('UNSUPPORTED_OUTPUT', `output ${name} has element type ${t.type}, which Einblick does not read`, 'Choose another output with --output.', { output: name });
   }
