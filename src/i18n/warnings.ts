@@ -128,6 +128,10 @@ export const warningTexts: Record<string, Record<Lang, Render>> = {
     de: (p) => `Die Ergebnisspalte „${col(p)}“ hat mehr als zwei Werte; „${p.positive}“ wird mit allen anderen zusammen verglichen (${list(p.others)})${p.favourable ? `. Das günstige Ergebnis „${p.favourable}“ steht damit für jeden Wert außer „${p.positive}“` : ''}.`,
     en: (p) => `The outcome column "${col(p)}" has more than two values; "${p.positive}" is compared with all others together (${listEn(p.others)})${p.favourable ? `. The favourable outcome "${p.favourable}" therefore stands for every value other than "${p.positive}"` : ''}.`,
   },
+  OUTCOME_AS_GROUP: {
+    de: (p) => `„${col(p)}“ ist zugleich das tatsächliche Ergebnis und ein geschütztes Merkmal: Die Gruppen sind dann die Ergebnisse selbst, ihre Quoten sagen nichts über Fairness.`,
+    en: (p) => `"${col(p)}" is both the outcome and a protected attribute: its groups are then the outcomes themselves, and their rates say nothing about fairness.`,
+  },
   MISSING_NOT_COMPARED: {
     de: (p) => `${p.attribute}: Die Fälle ohne Wert (${(p.groups as string[]).join(', ')}) werden als eigene Zeile gezeigt, aber nicht mit den anderen Gruppen verglichen (Unterschiede, Verhältnisse, Vier-Fünftel-Regel).`,
     en: (p) => `${p.attribute}: the cases without a value (${(p.groups as string[]).join(', ')}) are shown in a row of their own but not compared with the other groups (differences, ratios, four-fifths rule).`,

@@ -70,6 +70,10 @@ export interface ThresholdSummary {
  */
 export function runFairness(table: Table, columns: ColumnInfo[], p: Predictions, spec: FairnessSpec, ctl: { signal?: AbortSignal } = {}): FairnessRun {
   const warnings: Warning[] = [];
+  const outcomeColumn = spec.label ? parseLabel(spec.label).column : null;
+  if (outcomeColumn !== null && spec.protected.includes(outcomeColumn)) {
+    warnings.push({ code: 'OUTCOME_AS_GROUP', message: `${outcomeColumn} is both the outcome and a protected attribute: its groups are the true outcomes themselves, so their rates say nothing about fairness.`, params: { column: outcomeColumn } });
+  }
   const prot = protectedGroups(table, columns, spec.protected, spec.bins ?? {});
   warnings.push(...prot.warnings);
   const options: FairnessOptionsInput = {

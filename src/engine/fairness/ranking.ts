@@ -45,6 +45,9 @@ export function resolveK(t: TopK, n: number): number {
   if (k > n) {
     throw new EinblickError('INVALID_OPTION', `invalid topK.k: ${k}; expected at most ${n}, the number of rows`, 'Choose k no larger than the number of rows.', { option: 'topK' });
   }
+  if (k < 1 && 'fraction' in t && t.fraction > 0) {
+    throw new EinblickError('INVALID_OPTION', `invalid topK: ${100 * t.fraction}% of ${n} rows rounds to 0 rows`, 'Choose a larger share, or a count of rows.', { option: 'topK' });
+  }
   return k;
 }
 

@@ -172,3 +172,17 @@ describe('the outcome column (issue 4)', () => {
     expect(Array.from(binaryOutcome(t.table, { column: 'y', value: 'NA' }, null).y)).toEqual([0, 1, 0, -1, 0]);
   });
 });
+
+describe('small things a person can get wrong (issue 4)', () => {
+  it('a share that rounds to no row is refused; the outcome as a protected attribute is flagged', async () => {
+    const { resolveK } = await import('../../../src/engine/fairness/ranking.ts');
+    expect(resolveK({ fraction: 0.1 }, 1000)).toBe(100);
+    expect(() => resolveK({ fraction: 0.0001 }, 1000)).toThrow(/rounds to 0 rows/);
+    const { loadTable } = await import('../../../src/engine/data/load.ts');
+    const { runFairness } = await import('../../../src/engine/analyses/fairness-run.ts');
+    const t = await loadTable(new TextEncoder().encode('y,g\nja,a\nnein,b\nja,b\nnein,a\n'), 'd.csv');
+    const p = { task: 'classification' as const, output: 'p', positiveIndex: 1, positiveLabel: null, scores: Float64Array.of(0.9, 0.2, 0.7, 0.4), labels: null };
+    const run = runFairness(t.table, t.columns, p, { label: 'y=ja', favourable: 'ja', protected: ['y', 'g'], bootstrap: 0 });
+    expect(run.warnings.map((w) => w.code)).toContain('OUTCOME_AS_GROUP');
+  });
+});
