@@ -32,6 +32,10 @@ export const warningTexts: Record<string, Record<Lang, Render>> = {
     de: (p) => `Die Spalte „${col(p)}“ hat keine Werte (alle Zellen sind leer).`,
     en: (p) => `Column "${col(p)}" has no values (every cell is empty).`,
   },
+  THOUSANDS_POINT: {
+    de: (p) => `${p.file}: Zahlen wie „1.500“ wurden als 1500 gelesen (der Punkt als Tausendertrennzeichen, wie deutsche Tabellen ihn schreiben). Sind es Dezimalzahlen (1,5), braucht die Datei ein anderes Dezimalzeichen.`,
+    en: (p) => `${p.file}: numbers such as "1.500" were read as 1500 (the point as a thousands separator, as German spreadsheets write it). If they are decimals (1.5), the file needs another decimal mark.`,
+  },
   MISSING_TOKEN_AS_CATEGORY: {
     de: (p) => `Die Spalte „${col(p)}“ enthält den Wert ${list(p.values)}; er wird als eigene Kategorie behandelt. Wenn er „kein Wert“ bedeutet, lassen Sie diese Zellen leer.`,
     en: (p) => `Column "${col(p)}" holds the value ${listEn(p.values)}; it is kept as a category of its own. If it means "no value", leave those cells empty.`,

@@ -11,7 +11,8 @@
  *
  * Decimal mark: ',' separator implies '.'. Otherwise cells are counted: "1,5" / "1.234,56"
  * vote for ',' and "1.5" / "0.221" for '.'; "1.234" (a thousands group or a decimal?) does
- * not vote. ',' wins only with more votes; no votes means '.'.
+ * not vote. ',' wins only with more votes; no votes means '.', except in a ';'-separated file
+ * with such ambiguous cells: that is how German spreadsheets write thousands ("1.500" = 1500).
  */
 import Papa from 'papaparse';
 import type { DecimalMark } from './values.ts';
@@ -41,7 +42,7 @@ export function detectDialect(
 ): CsvDialect {
   const newline = sample.indexOf('\n') >= 0 || sample.indexOf('\r') < 0 ? '\n' : '\r';
   const delimiter = forced.delimiter ?? detectDelimiter(sample, complete, newline, fileName);
-  const decimal = forced.decimal ?? (delimiter === ',' ? '.' : detectDecimal(sampleRecords(sample, complete, newline, delimiter)));
+  const decimal = forced.decimal ?? (delimiter === ',' ? '.' : detectDecimal(sampleRecords(sample, complete, newline, delimiter), delimiter));
   return { delimiter, decimal, newline };
 }
 
@@ -110,15 +111,20 @@ const POINT_VOTE = /^[+-]?\d*\.\d+(?:[eE][+-]?\d+)?$/;
 const AMBIGUOUS = /^[+-]?\d{1,3}(?:\.\d{3})+$/;
 
 /** Votes over data cells (header excluded) for the decimal mark. */
-export function detectDecimal(rows: string[][]): DecimalMark {
+export function detectDecimal(rows: string[][], delimiter = ''): DecimalMark {
   let comma = 0;
   let point = 0;
+  let ambiguous = 0;
   for (let i = 1; i < rows.length; i++) {
     for (const raw of rows[i]) {
       const t = raw.trim();
       if (COMMA_VOTE.test(t)) comma++;
-      else if (POINT_VOTE.test(t) && !AMBIGUOUS.test(t)) point++;
+      else if (POINT_VOTE.test(t)) {
+        if (AMBIGUOUS.test(t)) ambiguous++;
+        else point++;
+      }
     }
   }
+  if (comma === 0 && point === 0 && ambiguous > 0 && delimiter === ';') return ',';
   return comma > point ? ',' : '.';
 }

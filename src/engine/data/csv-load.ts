@@ -67,6 +67,10 @@ async function loadCsvAs(
   const deferred = columns.map((c, j) => (c.state === 'deferred' ? j : -1)).filter((j) => j >= 0);
   if (deferred.length > 0) await textPass(bytes, reader, columns, deferred);
   const vectors = columns.map((c) => finishCsvColumn(c, rows, dialect.decimal, lines, warnings));
+  if (dialect.delimiter === ';' && dialect.decimal === ',' && opts.decimal === undefined && !/\d,\d/.test(text)) {
+    // no "1,5" anywhere in the sample: the decimal comma was chosen for cells like "1.500"
+    warnings.push({ code: 'THOUSANDS_POINT', message: `${fileName}: numbers such as "1.500" were read as 1500 (the point as a thousands separator, as German spreadsheets write it). If they are decimals (1.5), the file needs another decimal mark.`, params: { file: fileName } });
+  }
   const table = tableFromColumns(columns.map((c) => c.name), vectors, rows);
   return { table, warnings, csv: { delimiter: dialect.delimiter, decimal: dialect.decimal } };
 }

@@ -28,16 +28,23 @@ describe('CSV dialects', () => {
 
   it('decimal votes: ambiguous "1.234" does not vote; no votes or a tie means "."', () => {
     expect(detectDecimal([['h'], ['1.234'], ['12.345.678']])).toBe('.');
+    // only "1.500"-like cells in a ';' file: German thousands (1500), not 1.5
+    expect(detectDecimal([['h'], ['1.500'], ['2.250']], ';')).toBe(',');
+    expect(detectDecimal([['h'], ['1.500'], ['0.5']], ';')).toBe('.');
+    expect(detectDecimal([['h'], ['1.500'], ['2.250']], '\t')).toBe('.');
     expect(detectDecimal([['h'], ['1.234'], ['1,5']])).toBe(',');
     expect(detectDecimal([['h'], ['1.5'], ['1,5']])).toBe('.');
     expect(detectDecimal([['h', 'h'], ['1,5', '2,5'], ['0.5', 'x']])).toBe(',');
     expect(detectDecimal([['1,5', '2,5'], ['0.5', 'x']])).toBe('.'); // the header row does not vote
   });
 
-  it('a ";" file with only "1.234"-style numbers reads them with a decimal point (documented default)', async () => {
+  it('a ";" file with only "1.234"-style numbers reads them as German thousands, and says so', async () => {
     const t = await loadText('a;b\n1.234;x\n');
-    expect(t.csv).toEqual({ delimiter: ';', decimal: '.' });
-    expect(values(t).a).toEqual([1.234]);
+    expect(t.csv).toEqual({ delimiter: ';', decimal: ',' });
+    expect(values(t).a).toEqual([1234]);
+    expect(t.warnings.map((w) => w.code)).toContain('THOUSANDS_POINT');
+    const plain = await loadText('a;b\n1,5;x\n1.234,5;y\n');
+    expect(plain.warnings.map((w) => w.code)).not.toContain('THOUSANDS_POINT');
   });
 
   it('a one-column German file gets ";" and decimal comma', async () => {
