@@ -45,3 +45,36 @@ describe('random draws of the sampling methods (issue 3)', () => {
     expect(rejections).toBeGreaterThan(0);
   });
 });
+
+describe('standard errors with few effective degrees of freedom (issue 3)', () => {
+  it('t quantiles match the tables', async () => {
+    const { tQuantile975 } = await import('../../../src/engine/explain/sampling.ts');
+    // Student t, 0.975 quantiles (R: qt(0.975, df))
+    const table: [number, number][] = [[1, 12.7062], [2, 4.3027], [3, 3.1824], [5, 2.5706], [10, 2.2281], [30, 2.0423], [120, 1.9799]];
+    for (const [dof, t] of table) expect(Math.abs(tQuantile975(dof) - t) / t).toBeLessThan(0.01);
+  });
+
+  it('one stratum carrying the variance widens the error; spread over all strata leaves it as it was', async () => {
+    const { meanAndError } = await import('../../../src/engine/explain/sampling.ts');
+    const strata = 100, m = 4, k = strata * m;
+    const r = rng(11);
+    const even = Float64Array.from({ length: k }, () => r.next());
+    const rare = Float64Array.from({ length: k }, (_, u) => (u % strata === 0 ? (u === 0 ? 50 : 0) : 0.5));
+    const plainSe = (units: Float64Array) => {
+      let v = 0;
+      for (let b = 0; b < strata; b++) {
+        const xs = [0, 1, 2, 3].map((j) => units[b + j * strata]);
+        const mb = xs.reduce((a, x) => a + x, 0) / m;
+        v += xs.reduce((a, x) => a + (x - mb) ** 2, 0) / (m - 1) / m;
+      }
+      return Math.sqrt(v) / strata;
+    };
+    const phi = new Float64Array(1), se = new Float64Array(1);
+    meanAndError(even, k, 1, strata, phi, se, 0);
+    expect(se[0] / plainSe(even)).toBeGreaterThan(1);
+    expect(se[0] / plainSe(even)).toBeLessThan(1.01);
+    meanAndError(rare, k, 1, strata, phi, se, 0);
+    // the whole variance sits in one stratum with 3 degrees of freedom: t(0.975, 3) / 1.96
+    expect(se[0] / plainSe(rare)).toBeCloseTo(3.1824 / 1.96, 1);
+  });
+});
