@@ -33,6 +33,10 @@ const de = {
   'fair.v.equalized_odds_gap_fpr_undefined': 'Die Falsch-positiv-Rate ist für weniger als zwei Gruppen bestimmbar; sie lässt sich nicht vergleichen.',
   'fair.v.equalized_odds_gap_tpr': 'Größter Fehlerunterschied: die Richtig-positiv-Rate, am höchsten bei „{highest}“ ({highest_rate}), am niedrigsten bei „{lowest}“ ({lowest_rate}): {difference} Prozentpunkte.',
   'fair.v.equalized_odds_gap_tpr_undefined': 'Die Richtig-positiv-Rate ist für weniger als zwei Gruppen bestimmbar; sie lässt sich nicht vergleichen.',
+  'fair.v.selection_rate_gap_equal': 'Das Modell sagt „positiv“ in jeder Gruppe gleich oft vorher ({rate_value}).',
+  'fair.v.tpr_gap_equal': 'Von den tatsächlich positiven Fällen erkennt das Modell in jeder Gruppe denselben Anteil ({rate_value}).',
+  'fair.v.equalized_odds_gap_fpr_equal': 'Die Falsch-positiv-Rate ist in jeder Gruppe gleich ({rate_value}).',
+  'fair.v.equalized_odds_gap_tpr_equal': 'Die Richtig-positiv-Rate ist in jeder Gruppe gleich ({rate_value}).',
   'fair.v.four_fifths_pass': 'Jede Gruppe erhält das günstige Ergebnis mindestens vier Fünftel so oft wie „{most_favoured}“; das kleinste Verhältnis ist {ratio} („{group}“).',
   'fair.v.four_fifths_fail': '„{group}“ erhält das günstige Ergebnis nur {ratio}-mal so oft wie „{most_favoured}“; das liegt unter der Grenze von vier Fünfteln (0,8).',
   'fair.v.four_fifths_undefined': 'Die Vier-Fünftel-Regel ist nicht anwendbar: Keine Gruppe erhält das günstige Ergebnis.',
@@ -51,6 +55,10 @@ const en: Record<keyof typeof de, string> = {
   'fair.v.equalized_odds_gap_fpr_undefined': 'The false positive rate can be determined for fewer than two groups, so it cannot be compared.',
   'fair.v.equalized_odds_gap_tpr': 'Largest error gap: the true positive rate, highest for “{highest}” ({highest_rate}) and lowest for “{lowest}” ({lowest_rate}): {difference} percentage points.',
   'fair.v.equalized_odds_gap_tpr_undefined': 'The true positive rate can be determined for fewer than two groups, so it cannot be compared.',
+  'fair.v.selection_rate_gap_equal': 'The model predicts “positive” equally often in every group ({rate_value}).',
+  'fair.v.tpr_gap_equal': 'Of the truly positive cases, the model recognises the same share in every group ({rate_value}).',
+  'fair.v.equalized_odds_gap_fpr_equal': 'The false positive rate is the same in every group ({rate_value}).',
+  'fair.v.equalized_odds_gap_tpr_equal': 'The true positive rate is the same in every group ({rate_value}).',
   'fair.v.four_fifths_pass': 'Every group receives the favourable outcome at least four fifths as often as “{most_favoured}”; the smallest ratio is {ratio} (“{group}”).',
   'fair.v.four_fifths_fail': '“{group}” receives the favourable outcome only {ratio} times as often as “{most_favoured}”, below the four-fifths (0.8) limit.',
   'fair.v.four_fifths_undefined': 'The four-fifths rule cannot be applied: no group receives the favourable outcome.',
@@ -63,7 +71,7 @@ const en: Record<keyof typeof de, string> = {
 /** Verdict templates by message key ('fair.v.CODE'); the app merges them into its catalogue. */
 export const VERDICT_TEXT = { de, en };
 
-const RATES = new Set(['highest_rate', 'lowest_rate']);
+const RATES = new Set(['rate_value', 'highest_rate', 'lowest_rate']);
 const POINTS = new Set(['difference', 'base_rate_gap']);
 const RATIOS = new Set(['ratio', 'ci_low', 'ci_high']);
 

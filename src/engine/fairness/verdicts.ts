@@ -48,6 +48,9 @@ function gapVerdict(code: string, groups: ClassificationGroup[], rate: RateKey, 
   const e = extremes(groups, rate);
   if (!e) return v(`${code}_undefined`, { rate }, `The ${what} is defined for fewer than two groups, so it cannot be compared.`);
   const [hiRate, loRate] = [e.hi.rates[rate] as number, e.lo.rates[rate] as number];
+  if (hiRate === loRate) {
+    return v(`${code}_equal`, { rate_value: hiRate }, `The ${what} is the same for every group (${pct(hiRate)}).`);
+  }
   return v(
     code,
     { highest: e.hi.value, highest_rate: hiRate, lowest: e.lo.value, lowest_rate: loRate, difference: hiRate - loRate },
@@ -72,7 +75,7 @@ function fourFifthsVerdict(d: ClassificationDisparities, groups: ClassificationG
   }
   caveats.push(v('four_fifths_rule_of_thumb', {},
     'The four-fifths rule is a rule of thumb from US employment practice, not a legal test under German or EU law; it does not say why the rates differ.'));
-  caveats.push(baseRateCaveat(groups, best, worst));
+  if (best !== worst) caveats.push(baseRateCaveat(groups, best, worst));
   const passes = ff.passes === true;
   return v(
     passes ? 'four_fifths_pass' : 'four_fifths_fail',

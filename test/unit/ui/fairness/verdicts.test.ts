@@ -18,6 +18,7 @@ function engineVerdictCodes(): string[] {
   for (const m of src.matchAll(/gapVerdict\(\s*'([a-z_]+)'/g)) {
     codes.add(m[1]);
     codes.add(`${m[1]}_undefined`);
+    codes.add(`${m[1]}_equal`);
   }
   for (const m of src.matchAll(/'(four_fifths_(?:pass|fail))'/g)) codes.add(m[1]);
   return [...codes];
@@ -88,5 +89,20 @@ describe('one caveat, said once (issue 4)', () => {
     const once = uniqueCaveats(verdicts).filter((c) => c.code === 'gap_not_proof');
     expect(once).toHaveLength(1);
     expect(once[0].params).toEqual({ base_rate_gap: expect.closeTo(0.1, 12), group_a: 'a', group_b: 'b' });
+  });
+});
+
+describe('groups with the same rate (issue 4)', () => {
+  it('say so, instead of naming one group as both the highest and the lowest', () => {
+    // both groups: 5 of 10 selected, TPR 1 (every positive selected)
+    const scores = Float64Array.from([...Array(5).fill(0.9), ...Array(5).fill(0.1), ...Array(5).fill(0.9), ...Array(5).fill(0.1)]);
+    const yTrue = Uint8Array.from([1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0]);
+    const groups = [{ name: 'g', codes: Int32Array.from([...Array(10).fill(0), ...Array(10).fill(1)]), levels: ['a', 'b'] }];
+    const vs = computeFairness({ task: 'classification', scores, yTrue, groups }, { bootstrap: false }).attributes[0].verdicts;
+    const sel = vs.find((v) => v.code.startsWith('selection_rate_gap'))!;
+    expect(sel.code).toBe('selection_rate_gap_equal');
+    expect(verdictText(fmtFor('de'), sel)).toBe('Das Modell sagt „positiv“ in jeder Gruppe gleich oft vorher (50,0\u00a0%).');
+    expect(vs.find((v) => v.code.startsWith('tpr_gap'))!.code).toBe('tpr_gap_equal');
+    expect(vs.flatMap((v) => v.caveats).some((c) => c.code === 'gap_not_proof' && c.params.group_a === c.params.group_b)).toBe(false);
   });
 });
