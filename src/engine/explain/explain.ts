@@ -96,7 +96,7 @@ async function run(game: Game, model: ExplainModel, options: ExplainOptions): Pr
   const common = { space: o.space, players: game.players.map((p) => p.name), rows: game.rows.slice(), backgroundRows: game.backgroundRows.slice() };
   const eo = { batchSize: o.batchSize, signal: options.signal, onProgress: options.onProgress };
   if (choice.method === 'tree' || choice.method === 'linear') {
-    const r = runStructured(prep!, choice.pairwise, options.signal, options.treeKernel);
+    const r = await runStructured(prep!, choice.pairwise, { signal: options.signal, onProgress: options.onProgress }, options.treeKernel);
     return { ...common, method: choice.method, baseValue: r.base, values: r.phi, predictions: r.fx, standardErrors: null, errorEstimate: null, budget: { evaluations: 0, samplesPerRow: null }, notes: [...notes, ...r.notes, ...st!.ext.notes] };
   }
   if (choice.method === 'exact') {

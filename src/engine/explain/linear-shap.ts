@@ -5,6 +5,8 @@
  * with delta_p = sum_j a_j (z_j(x) - z_j(b)); it is enumerated over the players with delta_p != 0.
  */
 import { EinblickError, throwIfAborted } from '../errors.ts';
+import { Pacer } from '../data/yield.ts';
+import type { PairsControl } from './tree-pairs.ts';
 import type { ScoreExpr } from '../model/trees/types.ts';
 import { shapleyFromTable } from './shapley.ts';
 
@@ -56,15 +58,18 @@ export function linearShap(input: LinearShapInput): LinearShapResult {
  *
  * @example linearShapPairs(input, logistic, 22).phi // probability-space values
  */
-export function linearShapPairs(input: LinearShapInput, link: (m: number) => number, maxPairPlayers: number, signal?: AbortSignal): LinearShapResult & { maxPairPlayers: number } {
+export async function linearShapPairs(input: LinearShapInput, link: (m: number) => number, maxPairPlayers: number, ctl: PairsControl = {}): Promise<LinearShapResult & { maxPairPlayers: number }> {
   const { expr, nf, nPlayers, featurePlayer } = input;
   const nx = input.x.length / nf, nb = input.background.length / nf;
   const phi = new Float64Array(nx * nPlayers), fx = new Float64Array(nx);
   const delta = new Float64Array(nPlayers);
   let largest = 0, base = 0;
+  const pace = new Pacer();
   for (let r = 0; r < nx; r++) {
     for (let b = 0; b < nb; b++) {
-      if ((b & 15) === 0) throwIfAborted(signal);
+      await pace.tick();
+      throwIfAborted(ctl.signal);
+      ctl.onProgress?.({ stage: 'enumeration', done: r + b / nb, total: nx });
       delta.fill(0);
       for (let j = 0; j < nf; j++) delta[featurePlayer[j]] += expr.a[j] * (input.x[r * nf + j] - input.background[b * nf + j]);
       const players: number[] = [];

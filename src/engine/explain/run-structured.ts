@@ -6,7 +6,7 @@
 import { linearPairCost, linearShap, linearShapPairs, type LinearShapInput } from './linear-shap.ts';
 import { PAIR_LIMIT } from './auto.ts';
 import type { Structured } from './structure.ts';
-import { treePairCost, treeShapPairs } from './tree-pairs.ts';
+import { treePairCost, treeShapPairs, type PairsControl } from './tree-pairs.ts';
 import { leafPaths, MAX_PATH_PLAYERS } from './tree-paths.ts';
 import { treeShap, type TreeShapKernel } from './tree-shap.ts';
 import type { Game } from './types.ts';
@@ -52,9 +52,10 @@ export function pairCost(p: Prepared): { maxPlayers: number; coalitions: number 
 /**
  * Runs exact tree or linear SHAP in the structure's space.
  *
- * @example runStructured(prepared, false).phi // rows x players
+ * @example (await runStructured(prepared, false)).phi // rows x players
  */
-export function runStructured(p: Prepared, pairwise: boolean, signal?: AbortSignal, kernel?: TreeShapKernel): StructuredResult {
+export async function runStructured(p: Prepared, pairwise: boolean, ctl: PairsControl = {}, kernel?: TreeShapKernel): Promise<StructuredResult> {
+  const { signal } = ctl;
   const { st, input } = p;
   const g = st.link.g;
   if (st.trees) {
@@ -64,10 +65,10 @@ export function runStructured(p: Prepared, pairwise: boolean, signal?: AbortSign
       if (!r) throw new Error('tree paths read too many players');
       return { ...r, notes: [`interventional tree SHAP over ${st.trees.ensemble.nTrees} trees (path-wise, exact; kernel ${r.kernel})`] };
     }
-    const r = treeShapPairs({ ...tin, link: g, maxPairPlayers: PAIR_LIMIT }, signal);
+    const r = await treeShapPairs({ ...tin, link: g, maxPairPlayers: PAIR_LIMIT }, ctl);
     return { ...r, notes: [`pairwise enumeration of the trees' games, largest pair game ${r.maxPairPlayers} players`] };
   }
   if (!pairwise) return { ...linearShap(input), notes: ['linear SHAP: closed form a_j (z_j(x) - mean z_j(b)) on the affine margin'] };
-  const r = linearShapPairs(input, g, PAIR_LIMIT, signal);
+  const r = await linearShapPairs(input, g, PAIR_LIMIT, ctl);
   return { ...r, notes: [`pairwise enumeration of the affine margin's games, largest pair game ${r.maxPairPlayers} players`] };
 }

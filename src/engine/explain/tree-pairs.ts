@@ -7,7 +7,8 @@
  * from the path terms w * [Sx in S, Sb out of S] (inclusion-exclusion over Sb, then a subset-sum
  * transform), the link is applied, and the table's Shapley values are enumerated exactly.
  */
-import { EinblickError, throwIfAborted } from '../errors.ts';
+import { EinblickError, throwIfAborted, type ProgressFn } from '../errors.ts';
+import { Pacer } from '../data/yield.ts';
 import { treeMargin, type ScalarTrees } from '../model/trees/margin.ts';
 import { shapleyFromTable, subsetSums, popcountTable } from './shapley.ts';
 import { leafPaths, nodeDecisions, pathMasks, type LeafPaths } from './tree-paths.ts';
@@ -25,6 +26,16 @@ export interface TreePairsInput {
   /** g = link(margin), applied to every coalition's margin. */
   link: (m: number) => number;
   maxPairPlayers?: number;
+}
+
+/**
+ * How a pairwise enumeration (which can take a minute) is watched: it yields to the event loop
+ * every 50 ms of work, so that a Web Worker sees a cancel message, checks the signal, and
+ * reports progress over the explained rows (done = rows finished + share of the current one).
+ */
+export interface PairsControl {
+  signal?: AbortSignal;
+  onProgress?: ProgressFn;
 }
 
 export interface TreePairsResult {
@@ -86,7 +97,7 @@ function popcountLarge(v: number): number {
  *
  * @example treeShapPairs({ ...input, link: logistic }).phi // probability-space values
  */
-export function treeShapPairs(input: TreePairsInput, signal?: AbortSignal): TreePairsResult {
+export async function treeShapPairs(input: TreePairsInput, ctl: PairsControl = {}): Promise<TreePairsResult> {
   const { trees, nf, nPlayers, link } = input;
   const maxD = Math.min(input.maxPairPlayers ?? MAX_PAIR_PLAYERS, 30);
   const paths = leafPaths(trees, input.featurePlayer);
@@ -103,11 +114,14 @@ export function treeShapPairs(input: TreePairsInput, signal?: AbortSignal): Tree
   const phi = new Float64Array(nx * nPlayers), fx = new Float64Array(nx);
   const xm = new Int32Array(paths.count);
   let base = 0, largest = 0;
+  const pace = new Pacer();
   for (let r = 0; r < nx; r++) {
     nodeDecisions(e, input.x, r * nf, dec);
     pathMasks(paths, dec, xm);
     for (let b = 0; b < nb; b++) {
-      if ((b & 15) === 0) throwIfAborted(signal);
+      await pace.tick();
+      throwIfAborted(ctl.signal);
+      ctl.onProgress?.({ stage: 'enumeration', done: r + b / nb, total: nx });
       const { players, table } = pairTable(paths, xm, bMasks[b], trees.offset, maxD);
       for (let s = 0; s < table.length; s++) table[s] = link(table[s]);
       const v = shapleyFromTable(table, players.length);

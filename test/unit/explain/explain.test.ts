@@ -199,3 +199,24 @@ describe('log-odds of float32 probabilities (issue 3)', () => {
     expect(calm.notes.some((n) => n.startsWith('log-odds precision'))).toBe(false);
   });
 });
+
+describe('pairwise enumeration: progress and cancel (issue 3)', () => {
+  it('reports progress over the explained rows and stops soon after a cancel', async () => {
+    const name = 'german_credit_gbm';
+    const ref = reference(name), fs = matrixFeatures(name);
+    const extracted = extractModel(loadModel(name), { output: 'probabilities', index: 1 });
+    if (extracted.kind === 'none') throw new Error(extracted.reason);
+    const game = gameFromRows(fs, makePlayers(fs.names, 'auto'), ref.explanations.rows.explained.slice(0, 40), ref.explanations.rows.background);
+    const seen: number[] = [];
+    const ctl = new AbortController();
+    setTimeout(() => ctl.abort(), 150); // runs only if the enumeration yields to the event loop
+    const t0 = performance.now();
+    const err = await explain(game, { structure: { extracted, layout: 'matrix' } }, { space: 'probability', method: 'tree', signal: ctl.signal, onProgress: (p) => seen.push(p.done / p.total) }).catch((e) => e);
+    expect(err).toBeInstanceOf(EinblickError);
+    expect(err.code).toBe('CANCELLED');
+    expect(performance.now() - t0).toBeLessThan(2000);
+    expect(seen.length).toBeGreaterThan(1);
+    expect(seen.every((v, i) => i === 0 || v >= seen[i - 1])).toBe(true);
+    expect(seen[seen.length - 1]).toBeLessThan(1);
+  });
+});

@@ -102,7 +102,7 @@ describe('tree SHAP equals brute force on random ensembles (issue 3)', () => {
       const st = ensembleOf(randomTrees(c.seed, { trees: c.trees, depth: c.depth, nf: c.nf, targets: () => [0] }));
       const { players, featurePlayer } = playersOf(c.seed + 1, c.nf);
       const x = matrix(c.seed + 2, 2, c.nf), b = matrix(c.seed + 3, 4, c.nf);
-      const pairs = treeShapPairs({ trees: st, x: encoded(x), background: encoded(b), nf: c.nf, featurePlayer, nPlayers: players.length, link: logistic });
+      const pairs = await treeShapPairs({ trees: st, x: encoded(x), background: encoded(b), nf: c.nf, featurePlayer, nPlayers: players.length, link: logistic });
       const g = game(players, x, b);
       const brute = await exactFull(g, treeModel(st, logistic));
       const generic = await exactPairs(g, treeModel(st, logistic));
@@ -204,7 +204,7 @@ describe('linear SHAP equals brute force on random affine models (issue 3)', () 
       const g = game(players, x, b);
       const closed = linearShap(input), bruteM = await exactFull(g, model(expr, (m) => m));
       expect(maxDiff(closed.phi, bruteM.phi)).toBeLessThan(1e-12);
-      const pairs = linearShapPairs(input, logistic, 20), bruteP = await exactFull(g, model(expr, logistic));
+      const pairs = await linearShapPairs(input, logistic, 20), bruteP = await exactFull(g, model(expr, logistic));
       expect(maxDiff(pairs.phi, bruteP.phi)).toBeLessThan(1e-12);
       expect(efficiencyError(pairs.phi, pairs.base, pairs.fx, players.length)).toBeLessThan(1e-12);
     }), RUNS);
