@@ -1,7 +1,7 @@
 /** The explanations part of the report: method, global importance (chart and table), notes. */
 import { esc, table, type formats } from './html.ts';
 import { barChart } from './svg.ts';
-import type { ReportText } from './text.ts';
+import { named, type ReportText } from './text.ts';
 
 type Fmt = ReturnType<typeof formats>;
 type Json = Record<string, any>;
@@ -22,7 +22,7 @@ export function explainEvidence(e: Json | null, T: ReportText, fmt: Fmt): string
   if (!e) return `<p>${esc(T.noExplain)}</p>`;
   const imp = importance(e as { players: string[]; values: number[][] });
   const unit = e.space === 'probability' ? (x: number) => fmt.pct(x, 2) : (x: number) => fmt.num(x, 4);
-  const method = `<p>${esc(T.method)}: <b>${esc(e.method)}</b>${e.error_estimate == null ? ` (${esc(T.exact)})` : `, ${esc(T.errorEstimate)} ± ${esc(unit(e.error_estimate))}`}; ${esc(T.space)}: ${esc(e.space)}; ${fmt.num(e.rows.length, 0)} ${esc(T.explained)}, ${fmt.num(e.background_rows.length, 0)} ${esc(T.background)}</p>`;
+  const method = `<p>${esc(T.method)}: <b>${esc(named(T.methodNames, e.method))}</b>${e.error_estimate == null ? '' : `, ${esc(T.errorEstimate)} ± ${esc(unit(e.error_estimate))}`}; ${esc(T.space)}: ${esc(named(T.spaceNames, e.space))}; ${fmt.num(e.rows.length, 0)} ${esc(T.explained)}, ${fmt.num(e.background_rows.length, 0)} ${esc(T.background)}</p>`;
   const top = imp.slice(0, 15);
   const chart = barChart(top.map((x) => ({ label: x.player, value: x.value })), { title: T.importance, format: unit });
   const rows = imp.map((x) => [esc(x.player), unit(x.value)]);

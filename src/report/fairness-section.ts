@@ -49,15 +49,16 @@ function attribute(a: Json, task: string, T: ReportText, fmt: Fmt, verdict: Verd
     ['equalized_odds_ratio', T.eqr, false],
   ];
   const disp = table([T.measure, T.value, T.interval], [
-    ...measures.map(([k, label, isPct]) => [esc(label), isPct ? fmt.pct(d[k]) : fmt.num(d[k]), ci(d[`${k}_ci`], isPct, fmt)]),
+    ...measures.map(([k, label, isPoints]) => [esc(label), isPoints ? fmt.pts(d[k]) : fmt.num(d[k]), ci(d[`${k}_ci`], isPoints, fmt)]),
     [esc(T.ff), fmt.num(d.four_fifths?.ratio), ci(d.four_fifths?.ratio_ci, false, fmt)],
   ], { caption: T.disparities, cls: 'num' });
   return title + vs + chart + groupTable + disp;
 }
 
-function ci(c: unknown, isPct: boolean, fmt: Fmt): string {
+/** An interval: differences of rates in percentage points, ratios as numbers. */
+function ci(c: unknown, isPoints: boolean, fmt: Fmt): string {
   if (!Array.isArray(c)) return '–';
-  const f = isPct ? fmt.pct : fmt.num;
+  const f = isPoints ? fmt.pts : fmt.num;
   return `${f(c[0])} – ${f(c[1])}`;
 }
 

@@ -28,12 +28,14 @@ export function list(items: string[]): string {
 export function formats(lang: 'de' | 'en') {
   const locale = lang === 'de' ? 'de-DE' : 'en-GB';
   const num = (x: unknown, digits = 3) => (typeof x === 'number' && Number.isFinite(x) ? new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(x) : '–');
-  const pct = (x: unknown, digits = 1) => (typeof x === 'number' && Number.isFinite(x) ? new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: digits }).format(x) : '–');
+  const pct = (x: unknown, digits = 1) => (typeof x === 'number' && Number.isFinite(x) ? new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(x) : '–');
+  const fix = (x: unknown, digits: number) => (typeof x === 'number' && Number.isFinite(x) ? new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(x) : '–');
+  /** A difference of two rates in percentage points: 0.23 -> '23,0 Pp.' / '23.0 pp'. */
+  const pts = (x: unknown) => (typeof x === 'number' && Number.isFinite(x) ? `${fix(100 * x, 1)}\u00a0${lang === 'de' ? 'Pp.' : 'pp'}` : '–');
   const ci = (v: unknown, c: unknown, asPct = true) => {
     const f = asPct ? pct : num;
     return Array.isArray(c) && c.length === 2 ? `${f(v)} <span class="ci">[${f(c[0])}; ${f(c[1])}]</span>` : f(v);
   };
-  const fix = (x: unknown, digits: number) => (typeof x === 'number' && Number.isFinite(x) ? new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(x) : '–');
   const date = (d: Date) => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short' }).format(d);
-  return { num, fix, pct, ci, date };
+  return { num, fix, pct, pts, ci, date };
 }

@@ -25,7 +25,8 @@ export function summaryItems(r: AuditResults, T: ReportText, fmt: Fmt): string[]
   for (const a of ((r.fairness?.attributes ?? []) as Json[])) {
     const ff = a.disparities?.four_fifths;
     if (!ff) continue;
-    const result = ff.passes === true ? T.ffPass : ff.passes === false ? T.ffFail : T.ffUndefined;
+    const uncertain = ff.passes !== null && Array.isArray(ff.ratio_ci) && ff.ratio_ci[0] < 0.8 && ff.ratio_ci[1] >= 0.8;
+    const result = (ff.passes === true ? T.ffPass : ff.passes === false ? T.ffFail : T.ffUndefined) + (uncertain ? T.ffUncertain : '');
     const group = Object.entries((ff.ratio_to_most_favoured ?? {}) as Record<string, number>).sort((x, y) => x[1] - y[1])[0]?.[0] ?? '–';
     items.push(fillText(T.ffSummary, { attribute: a.name, result, ratio: fmt.fix(ff.ratio, 2), group, favoured: ff.most_favoured ?? '–' }));
   }

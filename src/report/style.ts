@@ -11,7 +11,9 @@ table { border-collapse: collapse; width: 100%; margin: 0.75rem 0; font-size: 0.
 caption { text-align: left; font-weight: 600; padding-bottom: 0.25rem; }
 th, td { border-bottom: 1px solid #d5d9de; padding: 0.25rem 0.4rem; text-align: left; vertical-align: top; }
 table.num td:not(:first-child) { text-align: right; white-space: nowrap; }
+th { font-size: 0.85em; }
 .ci { color: #4a5560; font-size: 0.85em; }
+td > .ci { display: block; }
 .warn { color: #b3261e; font-weight: 700; }
 .verdicts > li { margin-bottom: 0.4rem; }
 .caveats { color: #4a5560; font-size: 0.9em; }
@@ -33,6 +35,7 @@ footer { margin-top: 2rem; color: #4a5560; font-size: 0.85rem; }
   @page { size: A4; margin: 18mm 16mm; }
   body { padding: 0; max-width: none; }
   h2 { break-after: avoid; } table, figure { break-inside: avoid; }
+  table { font-size: 0.75rem; } th, td { padding: 0.15rem 0.25rem; }
   .local { border: 1px solid #0072b2; }
 }
 `;

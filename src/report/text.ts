@@ -29,10 +29,10 @@ export const REPORT_TEXT = {
     noExplain: 'Erklärungen wurden nicht berechnet.',
     group: 'Gruppe',
     n: 'Anzahl',
-    selection: 'Anteil positiv vorhergesagt',
+    selection: 'Auswahlquote (positiv vorhergesagt)',
     favourable: 'Anteil günstiges Ergebnis',
-    tpr: 'Trefferquote (TPR)',
-    fpr: 'Fehlalarmquote (FPR)',
+    tpr: 'Richtig-positiv-Rate (TPR)',
+    fpr: 'Falsch-positiv-Rate (FPR)',
     accuracy: 'Genauigkeit',
     auc: 'AUC',
     disparities: 'Unterschiede zwischen den Gruppen',
@@ -42,10 +42,9 @@ export const REPORT_TEXT = {
     importance: 'Wichtigkeit der Merkmale (mittlerer Betrag der SHAP-Werte)',
     method: 'Verfahren',
     space: 'Skala',
-    background: 'Hintergrundfälle',
+    background: 'Vergleichsfälle',
     explained: 'erklärte Fälle',
     errorEstimate: 'geschätzter Fehler',
-    exact: 'exakt',
     quality: 'Güte des Modells auf diesen Daten',
     settings: 'Alle Einstellungen (Prüfdatei)',
     methods: 'Methoden und ihre Grenzen',
@@ -59,9 +58,9 @@ export const REPORT_TEXT = {
     sustainabilityEvidence: 'Größe der Modelldatei',
     dpd: 'Unterschied im Anteil positiv vorhergesagt (demographic parity difference)',
     dpr: 'Verhältnis der Anteile positiv vorhergesagt (demographic parity ratio)',
-    eod: 'Unterschied der Trefferquoten (equal opportunity difference)',
-    eqd: 'Größter Unterschied bei Treffer- oder Fehlalarmquote (equalized odds difference)',
-    eqr: 'Kleinstes Verhältnis bei Treffer- oder Fehlalarmquote (equalized odds ratio)',
+    eod: 'Unterschied der Richtig-positiv-Raten (Chancengleichheit, equal opportunity difference)',
+    eqd: 'Größerer Unterschied bei Richtig- oder Falsch-positiv-Rate (equalized odds difference)',
+    eqr: 'Kleineres Verhältnis bei Richtig- oder Falsch-positiv-Rate (equalized odds ratio)',
     ff: 'Vier-Fünftel-Regel: kleinstes Verhältnis beim günstigen Ergebnis',
     noCheck: 'Ohne Zielgröße lässt sich die Güte des Modells nicht messen.',
     shareFlagged: 'Anteil als auffällig markiert',
@@ -77,6 +76,8 @@ export const REPORT_TEXT = {
     predicted: 'Mittlere Vorhersage',
     observed: 'Beobachteter Anteil',
     taskNames: 'classification=Klassifikation;regression=Regression;anomaly=Auffälligkeitserkennung',
+    methodNames: 'tree=exaktes Baum-SHAP (TreeSHAP);linear=exaktes lineares SHAP;exact=exakte Aufzählung aller Koalitionen;permutation=Permutations-SHAP (Stichprobe);kernel=Kernel-SHAP (Stichprobe)',
+    spaceNames: 'logit=Log-Odds (logarithmierte Chancen);probability=Wahrscheinlichkeit;raw=Wert des Modells',
     defaultValue: 'Standard',
     caveats: 'Was diese Zahlen nicht beweisen',
     noMeasure: 'Einblick kann das nicht aus Modell und Daten messen; die Antworten unten stammen von der prüfenden Person.',
@@ -88,6 +89,7 @@ export const REPORT_TEXT = {
     ffSummary: '{attribute}: Vier-Fünftel-Regel {result} (kleinstes Verhältnis {ratio}, „{group}“ gegenüber „{favoured}“).',
     ffPass: 'erfüllt',
     ffFail: 'nicht erfüllt',
+    ffUncertain: ', aber unsicher: der Bereich des Verhältnisses enthält 0,8',
     ffUndefined: 'nicht anwendbar',
     topFeatures: 'Am stärksten wirken: {features}.',
     warningCount: 'Hinweise und Warnungen: {count} (siehe Ende des Berichts).',
@@ -141,8 +143,8 @@ export const REPORT_TEXT = {
     n: 'Count',
     selection: 'Share predicted positive',
     favourable: 'Share with favourable outcome',
-    tpr: 'True positive rate',
-    fpr: 'False positive rate',
+    tpr: 'True positive rate (TPR)',
+    fpr: 'False positive rate (FPR)',
     accuracy: 'Accuracy',
     auc: 'AUC',
     disparities: 'Differences between groups',
@@ -155,7 +157,6 @@ export const REPORT_TEXT = {
     background: 'background cases',
     explained: 'explained cases',
     errorEstimate: 'estimated error',
-    exact: 'exact',
     quality: 'Quality of the model on these data',
     settings: 'All settings (audit file)',
     methods: 'Methods and their limits',
@@ -187,6 +188,8 @@ export const REPORT_TEXT = {
     predicted: 'Mean prediction',
     observed: 'Observed share',
     taskNames: 'classification=classification;regression=regression;anomaly=anomaly detection',
+    methodNames: 'tree=exact tree SHAP (TreeSHAP);linear=exact linear SHAP;exact=exact enumeration of all coalitions;permutation=permutation SHAP (sampled);kernel=Kernel SHAP (sampled)',
+    spaceNames: 'logit=log-odds;probability=probability;raw=the model\'s value',
     defaultValue: 'default',
     caveats: 'What these numbers do not prove',
     noMeasure: 'Einblick cannot measure this from the model and the data; the answers below come from the auditor.',
@@ -198,6 +201,7 @@ export const REPORT_TEXT = {
     ffSummary: '{attribute}: four-fifths rule {result} (smallest ratio {ratio}, “{group}” against “{favoured}”).',
     ffPass: 'met',
     ffFail: 'not met',
+    ffUncertain: ', but uncertain: the range of the ratio contains 0.8',
     ffUndefined: 'not applicable',
     topFeatures: 'Strongest effects: {features}.',
     warningCount: 'Notes and warnings: {count} (see the end of the report).',
@@ -235,8 +239,13 @@ export type ReportText = Record<keyof (typeof REPORT_TEXT)['de'], string>;
  * @example taskName(REPORT_TEXT.de, 'anomaly') // 'Auffälligkeitserkennung'
  */
 export function taskName(T: ReportText, task: string): string {
-  const pair = T.taskNames.split(';').find((x) => x.startsWith(`${task}=`));
-  return pair ? pair.slice(task.length + 1) : task;
+  return named(T.taskNames, task);
+}
+
+/** A name from a 'key=name;key=name' list; the key itself when it is not listed. */
+export function named(list: string, key: string): string {
+  const pair = list.split(';').find((x) => x.startsWith(`${key}=`));
+  return pair ? pair.slice(key.length + 1) : key;
 }
 
 export function fillText(template: string, params: Record<string, string | number>): string {

@@ -93,7 +93,7 @@ export const GLOSSARY: GlossaryEntry[] = [
   },
   {
     id: 'tpr',
-    de: { term: 'Richtig-positiv-Rate (TPR, Trefferquote)', text: 'Von den tatsächlich positiven Fällen der Anteil, den das Modell erkennt. Ist sie in einer Gruppe niedriger, übersieht das Modell dort mehr Fälle.' },
+    de: { term: 'Richtig-positiv-Rate (TPR, Erkennungsrate)', text: 'Von den tatsächlich positiven Fällen der Anteil, den das Modell erkennt. Ist sie in einer Gruppe niedriger, übersieht das Modell dort mehr Fälle.' },
     en: { term: 'True positive rate (TPR, recall)', text: 'Of the truly positive cases, the share the model recognises. Where it is lower, the model misses more cases of that group.' },
   },
   {
@@ -103,7 +103,7 @@ export const GLOSSARY: GlossaryEntry[] = [
   },
   {
     id: 'ppv',
-    de: { term: 'Positiver Vorhersagewert (PPV, Präzision)', text: 'Von den positiv vorhergesagten Fällen der Anteil, der tatsächlich positiv ist: Wie oft stimmt eine Auswahl?' },
+    de: { term: 'Positiver Vorhersagewert (PPV, Präzision, Trefferquote)', text: 'Von den positiv vorhergesagten Fällen der Anteil, der tatsächlich positiv ist: Wie oft stimmt eine Auswahl?' },
     en: { term: 'Positive predictive value (PPV, precision)', text: 'Of the cases predicted positive, the share that is truly positive: how often is a selection right?' },
   },
   {

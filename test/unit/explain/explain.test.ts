@@ -211,7 +211,7 @@ describe('pairwise enumeration: progress and cancel (issue 3)', () => {
     const ctl = new AbortController();
     setTimeout(() => ctl.abort(), 150); // runs only if the enumeration yields to the event loop
     const t0 = performance.now();
-    const err = await explain(game, { structure: { extracted, layout: 'matrix' } }, { space: 'probability', method: 'tree', signal: ctl.signal, onProgress: (p) => seen.push(p.done / p.total) }).catch((e) => e);
+    const err = await explain(game, { structure: { extracted, layout: 'matrix' } }, { space: 'probability', method: 'tree', signal: ctl.signal, onProgress: (p) => seen.push(p.done / (p.total ?? 1)) }).catch((e) => e);
     expect(err).toBeInstanceOf(EinblickError);
     expect(err.code).toBe('CANCELLED');
     expect(performance.now() - t0).toBeLessThan(2000);
