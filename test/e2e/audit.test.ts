@@ -69,7 +69,7 @@ describe('audit file (issue 5)', () => {
     await page.getByTestId('fairness-protected-sex').check();
     await page.getByTestId('fairness-protected-age_group').check();
     await page.getByTestId('fairness-intersect-sex+age_group').check();
-    await page.getByTestId('fairness-threshold').fill('0.4');
+    await page.getByTestId('fairness-threshold').fill('0,4') // a German decimal comma;
     await page.getByTestId('fairness-topk').fill('10%, 50');
     await page.getByTestId('fairness-advanced').locator('summary').click();
     await page.getByTestId('fairness-bootstrap').fill('200');
@@ -117,7 +117,7 @@ describe('audit file (issue 5)', () => {
     expect(await pg.getByTestId('hash-warning').count()).toBe(0);
     // every choice is back
     await gotoStep(pg, 'map');
-    expect(await pg.getByTestId('fairness-threshold').inputValue()).toBe('0.4');
+    expect(await pg.getByTestId('fairness-threshold').inputValue()).toBe('0,4');
     expect(await pg.getByTestId('fairness-topk').inputValue()).toBe('10%, 50');
     expect(await pg.getByTestId('fairness-intersect-sex+age_group').isChecked()).toBe(true);
     await gotoStep(pg, 'explain');
