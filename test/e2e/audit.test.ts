@@ -69,7 +69,7 @@ describe('audit file (issue 5)', () => {
     await page.getByTestId('fairness-protected-sex').check();
     await page.getByTestId('fairness-protected-age_group').check();
     await page.getByTestId('fairness-intersect-sex+age_group').check();
-    await page.getByTestId('fairness-threshold').fill('0,4') // a German decimal comma;
+    await page.getByTestId('fairness-threshold').fill('0,4'); // a German decimal comma
     await page.getByTestId('fairness-topk').fill('10%, 50');
     await page.getByTestId('fairness-advanced').locator('summary').click();
     await page.getByTestId('fairness-bootstrap').fill('200');
