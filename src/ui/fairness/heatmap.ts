@@ -80,7 +80,7 @@ function levels(data: HeatDatum[], at: number): string[] {
  *
  * @example heatmapLayout([{ parts: ['f', 'young'], value: 0.7, n: 40, small: false }, ...]).cells[0].fill // "#..."
  */
-export function heatmapLayout(data: HeatDatum[], opts: { cell?: number; cellWidth?: number; rowTitle?: string } = {}): HeatmapLayout {
+export function heatmapLayout(data: HeatDatum[], opts: { cell?: number; cellWidth?: number; rowTitle?: string; unit?: boolean } = {}): HeatmapLayout {
   const rows = levels(data, 0);
   const cols = levels(data, 1);
   const cw = opts.cellWidth ?? Math.max(110, labelMargin(cols) + 8);
@@ -91,7 +91,9 @@ export function heatmapLayout(data: HeatDatum[], opts: { cell?: number; cellWidt
   const xBand = scaleBand<string>().domain(cols).range([margin.left, width - margin.right]).paddingInner(0.04);
   const yBand = scaleBand<string>().domain(rows).range([margin.top, height - margin.bottom]).paddingInner(0.06);
   const values = data.map((d) => d.value).filter((v): v is number => v !== null && Number.isFinite(v));
-  const domain: [number, number] | null = values.length ? [Math.min(...values), Math.max(...values)] : null;
+  // rates (unit: values in [0, 1]) keep the whole [0, 1] scale, so that 99.5% and 100% look alike
+  // rather than as the two ends of the palette
+  const domain: [number, number] | null = !values.length ? null : opts.unit ? [0, 1] : [Math.min(...values), Math.max(...values)];
   const diverging = domain !== null && domain[0] < 0 && domain[1] > 0;
   const byKey = new Map(data.map((d) => [`${d.parts[0]}\u0000${d.parts[1]}`, d]));
   const cells: HeatCell[] = [];

@@ -89,3 +89,18 @@ describe('heatmap of a signed metric (regression mean error)', () => {
     expect(heatmapLayout([{ parts: ['a', 'b'], value: 1, n: 1, small: false }, { parts: ['a', 'c'], value: 2, n: 1, small: false }]).diverging).toBe(false);
   });
 });
+
+describe('heatmap colours of rates (issue 4)', () => {
+  it('rates keep the whole [0, 1] scale: 99.5% and 100% get nearly the same colour', async () => {
+    const { heatmapLayout } = await import('../../../../src/ui/fairness/heatmap.ts');
+    const data = [{ parts: ['a', 'x'], value: 0.995, n: 50, small: false }, { parts: ['a', 'y'], value: 1, n: 50, small: false }];
+    const unit = heatmapLayout(data, { unit: true });
+    expect(unit.domain).toEqual([0, 1]);
+    const free = heatmapLayout(data);
+    expect(free.domain).toEqual([0.995, 1]);
+    const hex = (s: string) => [1, 3, 5].map((i) => parseInt(s.slice(i, i + 2), 16));
+    const dist = (l: typeof unit) => { const [p, q] = l.cells.map((c) => hex(c.fill)); return Math.hypot(p[0] - q[0], p[1] - q[1], p[2] - q[2]); };
+    expect(dist(unit)).toBeLessThan(10);
+    expect(dist(free)).toBeGreaterThan(100);
+  });
+});
