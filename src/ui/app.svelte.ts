@@ -90,6 +90,12 @@ export class AppState {
     this.work.error = e;
   }
 
+  /** Fairness results are there, for these columns and output, and for the settings asked for now. */
+  private fairnessDone(): boolean {
+    const results = this.fairness?.currentFor(this.features, this.output) ?? null;
+    return results !== null && !this.fairness!.differsFrom(this.fairnessSpec, results);
+  }
+
   private flowFacts(): FlowFacts {
     const fs = this.fairness;
     return {
@@ -100,7 +106,7 @@ export class AppState {
       fairnessReady: this.fairnessSpec !== null,
       checked: this.checkFresh,
       explained: this.explain.result !== null && this.explain.fresh(this) && !this.explain.changed(this),
-      fairnessDone: fs?.outcome != null && fs.outcome.features === this.features && fs.outcome.output === this.output,
+      fairnessDone: this.fairnessDone(),
     };
   }
 

@@ -161,6 +161,23 @@ export class FairnessState {
     this.latest.cancel();
   }
 
+  /** The results shown, if they were computed for these model columns and output; else null. */
+  currentFor(features: string[] | undefined, output: string | undefined): FairnessOutcome | null {
+    const o = this.outcome;
+    return o && o.features === features && o.output === output ? o : null;
+  }
+
+  /**
+   * Whether the settings asked for now (`spec`, null while incomplete) differ from those of the
+   * results: then the results are out of date. The threshold counts only while no live re-run
+   * at the slider's position is under way.
+   */
+  differsFrom(spec: FairnessSpec | null, results: FairnessOutcome): boolean {
+    if (!spec) return true;
+    const strip = (s: object) => JSON.stringify({ ...s, threshold: undefined, curves: undefined });
+    return strip(spec) !== strip(results.spec) || (this.busy === null && spec.threshold !== results.spec.threshold);
+  }
+
   dismissError(): void {
     this.error = null;
   }
