@@ -196,13 +196,17 @@ def arbeitsschutz_demo_json(demo_id, f):
                "nicht-deutschen Inhabern. Das Modell kennt die Staatsangehörigkeit nicht, lernt sie aber über den "
                "Stadtteil mit: Es wurde auf Kontrollberichten 2019-2023 trainiert, und in diesen beiden "
                "Schwerpunktgebieten wurden Kleinigkeiten als Mangel protokolliert: dort %s Mängel in den Berichten, "
-               "sonst %s, bei fast gleichem tatsächlichem Risiko (%s und %s)."
+               "sonst %s, bei fast gleichem tatsächlichem Risiko (%s und %s). Sehen Sie selbst: Wählen Sie bei "
+               "„Wie hängt die Wirkung einer Spalte von ihrem Wert ab?“ die Spalte Stadtteil und färben Sie nach "
+               "Inhaber_Staatsangehoerigkeit."
                % (de(focus_nd), de(hist["label_rate_focus"]), de(hist["label_rate_other"]),
                   de(hist["true_rate_focus"]), de(hist["true_rate_other"])),
          "en": "The proxy: Nordstadt and Hafenviertel raise the score. %s of the companies with non-German owners "
                "are there. The model never sees nationality but learns it through the district: it was trained on "
                "inspection records from 2019-2023, and in these two focus districts minor findings were recorded "
-               "as defects: %s defects in the records there, %s elsewhere, at almost the same true risk (%s and %s)."
+               "as defects: %s defects in the records there, %s elsewhere, at almost the same true risk (%s and %s). "
+               "See for yourself: under “How does a column’s effect depend on its value?” choose the column "
+               "Stadtteil and colour by Inhaber_Staatsangehoerigkeit."
                % (en(focus_nd), en(hist["label_rate_focus"]), en(hist["label_rate_other"]),
                   en(hist["true_rate_focus"]), en(hist["true_rate_other"]))},
     ]

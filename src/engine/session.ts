@@ -175,13 +175,13 @@ export class EngineSession {
   }
 
   /** SHAP values for rows of the table (DESIGN.md explain contract), with the method used and why. */
-  async explain(req: { features?: string[]; output?: string; task?: Task; label?: string; spec: ExplainSpec }, opts: RunOptions): Promise<ExplainRun> {
+  async explain(req: { features?: string[]; output?: string; task?: Task; label?: string; context?: string[]; spec: ExplainSpec }, opts: RunOptions): Promise<ExplainRun> {
     const { model, data } = this.require();
     const mapping = mapWithHints(model, data, req.features);
     const kernel = await this.treeKernel();
     // the same class as the fairness analysis explains: the outcome's positive value, when the model names it
     const positive = req.output === undefined ? positiveClassFor(model.signature, req.task, req.label) : undefined;
-    return runExplain({ table: data.table, model, mapping, output: req.output, task: req.task, positive, treeKernel: kernel.kernel, notes: kernel.note ? [kernel.note] : [], ...opts }, req.spec);
+    return runExplain({ table: data.table, model, mapping, output: req.output, task: req.task, positive, context: req.context, treeKernel: kernel.kernel, notes: kernel.note ? [kernel.note] : [], ...opts }, req.spec);
   }
 
   private kernel: Promise<{ kernel?: TreeShapKernel; note?: string }> | null = null;

@@ -84,6 +84,8 @@ export const requestSchema = z.discriminatedUnion('kind', [
     task: z.enum(['classification', 'regression', 'anomaly']).optional(),
     /** 'COLUMN=VALUE': explains P(VALUE) when the model names that class. */
     label: z.string().optional(),
+    /** Data columns to report for the explained rows besides the players (e.g. protected attributes). */
+    context: z.array(z.string()).optional(),
     spec: explainSpecSchema,
   }),
   z.object({

@@ -39,6 +39,8 @@ export interface ExplainRun {
   json: Record<string, unknown>;
   /** Per player, the explained rows' data values (for colouring and dependence plots). */
   values: Record<string, (number | string | boolean | null)[]>;
+  /** Other data columns asked for (ctx.context: e.g. the protected attributes), the same way. */
+  context: Record<string, (number | string | boolean | null)[]>;
   notes: string[];
 }
 
@@ -51,6 +53,12 @@ export interface ExplainContext {
   /** The positive class by its label (the outcome's positive value), for classifiers. */
   positive?: string | number;
   treeKernel?: TreeShapKernel;
+  /**
+   * Data columns to report for the explained rows besides the players (e.g. the protected
+   * attributes, to colour a dependence plot by a group the model does not see). Not part of the
+   * results JSON.
+   */
+  context?: string[];
   /** Notes from the host (e.g. which tree SHAP kernel runs), reported with the result. */
   notes?: string[];
   signal?: AbortSignal;
@@ -86,7 +94,7 @@ export async function runExplain(ctx: ExplainContext, spec: ExplainSpec): Promis
   const result: Explanation = { ...e, rows, backgroundRows: background, notes: [...notes, ...e.notes] };
   const explained = { output: score.output, positiveIndex: score.positiveIndex, positiveLabel: score.positiveLabel };
   const json = { ...explanationToJson(result), score: { output: explained.output, positive_index: explained.positiveIndex, positive_label: explained.positiveLabel } };
-  return { explanation: result, score: explained, json, values: playerValues(ctx, players.map((p) => p.name), rows), notes: result.notes };
+  return { explanation: result, score: explained, json, values: playerValues(ctx, players.map((p) => p.name), rows), context: contextValues(ctx, rows), notes: result.notes };
 }
 
 function checkSpace(space: Space, task: Task): void {
@@ -127,6 +135,16 @@ async function explainModel(ctx: ExplainContext, fs: FeatureSet, score: ReturnTy
   }
   notes.push(`exact structure: ${extracted.kind === 'trees' ? 'tree ensemble' : 'affine map'} read from the graph; agrees with onnxruntime on ${check.rows} rows to ${check.maxDiff.toExponential(1)}`);
   return { ...model, structure: { extracted, layout: ctx.mapping.layout } };
+}
+
+/** The values of the context columns (those the table has) in the explained rows. */
+function contextValues(ctx: ExplainContext, rows: number[]): Record<string, (number | string | boolean | null)[]> {
+  const out: Record<string, (number | string | boolean | null)[]> = {};
+  for (const column of ctx.context ?? []) {
+    const vector = ctx.table.getChild(column);
+    if (vector) out[column] = rows.map((r) => plain(vector.get(r)));
+  }
+  return out;
 }
 
 /** The data values of each player's column in the explained rows (players without one column are left out). */

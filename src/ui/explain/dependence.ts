@@ -7,7 +7,7 @@ import { extent, scaleBand, scaleLinear, type ScaleBand, type ScaleLinear } from
 import { colourScale, type ColourScale } from './colour.ts';
 import type { DataValue } from './format.ts';
 import { naturalCompare } from '../../engine/data/natural-order.ts';
-import type { ExplainView } from './view.ts';
+import { colourSource, type ExplainView } from './view.ts';
 
 export interface DependenceDot {
   i: number;
@@ -52,7 +52,7 @@ export function spread(k: number): number {
 export function dependenceLayout(view: ExplainView, player: string, colourBy: string | null, width = 720, height = 360): DependenceLayout {
   const p = view.players.find((q) => q.name === player);
   if (!p) throw new Error(`invalid player: ${player}; expected one of ${view.players.map((q) => q.name).join(', ')}`);
-  const c = colourBy === null ? null : view.players.find((q) => q.name === colourBy) ?? null;
+  const c = colourSource(view, colourBy);
   const scale = c ? colourScale(c.data) : null;
   const colour = (i: number) => (scale && c ? scale.colour(c.data ? c.data[i] : null) : '#0072B2');
   const data: DataValue[] = p.data ?? Array.from(p.shap, () => null);

@@ -65,7 +65,9 @@ export class ExplainState {
     const spec = checked.spec;
     const label = labelFor(app);
     const inputs: Inputs = { model: app.model, data: app.data, features: app.features, output: app.output, label };
-    const request = { kind: 'explain' as const, features: app.features, output: app.output, label, spec };
+    // the protected attributes come back with the explained rows, to colour plots by them
+    const context = [...(app.fairness?.settings.protected ?? [])];
+    const request = { kind: 'explain' as const, features: app.features, output: app.output, label, context, spec };
     await this.runner.run((opts) => this.engine.call(request, opts), {
       started: (started) => {
         this.busy = { started, progress: null };
@@ -80,7 +82,7 @@ export class ExplainState {
         this.selected = 0;
         const names = run.explanation.players;
         if (this.dependence === null || !names.includes(this.dependence)) this.dependence = null;
-        if (this.colourBy && !names.includes(this.colourBy)) this.colourBy = undefined;
+        if (this.colourBy && !names.includes(this.colourBy) && !(this.colourBy in run.context)) this.colourBy = undefined;
       },
       error: (info) => (this.error = info),
       finished: () => (this.busy = null),

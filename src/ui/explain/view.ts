@@ -33,6 +33,25 @@ export interface ExplainView {
   predictions: Float64Array;
   /** Players sorted by mean |SHAP|, largest first (ties: engine order). */
   players: PlayerView[];
+  /** Other columns of the explained rows (the protected attributes), to colour charts by. */
+  context: ColumnView[];
+}
+
+/** A data column of the explained rows that is not a player. */
+export interface ColumnView {
+  name: string;
+  data: DataValue[];
+  kind: ValueKind;
+}
+
+/**
+ * The values to colour by: a player's or a context column's.
+ *
+ * @example colourSource(view, 'Inhaber_Staatsangehoerigkeit')?.kind // 'category'
+ */
+export function colourSource(view: ExplainView, name: string | null): { name: string; data: DataValue[] | null; kind: ValueKind } | null {
+  if (name === null) return null;
+  return view.players.find((p) => p.name === name) ?? view.context.find((c) => c.name === name) ?? null;
 }
 
 /**
@@ -73,7 +92,9 @@ export function explainView(run: ExplainRun): ExplainView {
     return { name, index: j, meanAbs: n ? sum / n : 0, shap, se, data, kind: valueKind(data) };
   });
   players.sort((a, b) => b.meanAbs - a.meanAbs || a.index - b.index);
-  return { space: e.space, method: e.method, baseValue: e.baseValue, rows: e.rows, predictions: e.predictions, players };
+  const players_ = new Set(e.players);
+  const context = Object.entries(run.context ?? {}).filter(([name]) => !players_.has(name)).map(([name, data]): ColumnView => ({ name, data, kind: valueKind(data) }));
+  return { space: e.space, method: e.method, baseValue: e.baseValue, rows: e.rows, predictions: e.predictions, players, context };
 }
 
 /**

@@ -76,3 +76,19 @@ describe('dependence plot', () => {
     expect(CATEGORY_COLOURS.length).toBe(6);
   });
 });
+
+describe('colouring by a group attribute the model does not see (issue 5)', () => {
+  it('a context column colours the dots like a player would, and is not a player', async () => {
+    const { fakeRun } = await import('./fake-run.ts');
+    const { explainView } = await import('../../../../src/ui/explain/view.ts');
+    const { dependenceLayout } = await import('../../../../src/ui/explain/dependence.ts');
+    const run = fakeRun({ players: ['district', 'size'], base: 0.3, values: [[0.2, 0.1], [-0.1, 0], [0.3, -0.1]], data: { district: ['Nord', 'Süd', 'Nord'], size: [1, 2, 3] }, context: { nationality: ['andere', 'deutsch', 'andere'], district: ['x', 'y', 'z'] } });
+    const view = explainView(run);
+    expect(view.context.map((c) => c.name)).toEqual(['nationality']); // a player's own column is not repeated
+    const l = dependenceLayout(view, 'district', 'nationality');
+    expect(l.colourBy).toBe('nationality');
+    const byRow = new Map(l.dots.map((d) => [d.i, d.colour]));
+    expect(byRow.get(0)).toBe(byRow.get(2));
+    expect(byRow.get(0)).not.toBe(byRow.get(1));
+  });
+});

@@ -11,6 +11,8 @@ export interface FakeOptions {
   base: number;
   rows?: number[];
   data?: Record<string, DataValue[]>;
+  /** Columns besides the players (e.g. protected attributes). */
+  context?: Record<string, DataValue[]>;
   se?: number[][];
   method?: Method;
   space?: Space;
@@ -37,5 +39,5 @@ export function fakeRun(o: FakeOptions): ExplainRun {
     notes: o.notes ?? [],
   };
   if (e.values.length !== n * p) throw new Error('fakeRun: values must be rows x players');
-  return { explanation: e, score: { output: 'probabilities', positiveIndex: 1, positiveLabel: 'Good' }, json: explanationToJson(e) as unknown as Record<string, unknown>, values: o.data ?? {}, notes: e.notes };
+  return { explanation: e, score: { output: 'probabilities', positiveIndex: 1, positiveLabel: 'Good' }, json: explanationToJson(e) as unknown as Record<string, unknown>, values: o.data ?? {}, context: o.context ?? {}, notes: e.notes };
 }
