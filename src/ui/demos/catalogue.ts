@@ -6,9 +6,12 @@
 import { z } from 'zod';
 import { parseAudit, type Audit } from '../../engine/audit/schema.ts';
 
-/** The demos shown on the start page, in this order. */
-/** The random forest first (exact tree SHAP in probability space); the boosted and logistic demos explain in log-odds, where tree and linear SHAP are exact and quick. */
-export const DEMO_IDS = ['german-credit', 'credit-logreg', 'credit-gbm', 'arbeitsschutz'] as const;
+/**
+ * The demos shown on the start page, in this order: the public-administration case first (the
+ * setting Einblick is made for), then the credit demos (the random forest explains exactly in
+ * probability space; the boosted and logistic ones in log-odds, where that is exact and quick).
+ */
+export const DEMO_IDS = ['arbeitsschutz', 'german-credit', 'credit-logreg', 'credit-gbm'] as const;
 
 const text = z.object({ de: z.string(), en: z.string() });
 

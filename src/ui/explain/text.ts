@@ -88,6 +88,7 @@ export function waterfallParagraph(view: ExplainView, w: WaterfallLayout, lang: 
     base: scoreText(w.base, view.space, lang),
     up: up ? `${columnValue(up.name!, up.value, lang)} (${shapText(up.shap, view.space, lang)})` : '–',
     down: down ? `${columnValue(down.name!, down.value, lang)} (${shapText(down.shap, view.space, lang)})` : '–',
+    rest: w.steps.find((s) => s.name === null)?.players ?? 0,
   };
   return { key: 'explain.waterfall.text', params };
 }
