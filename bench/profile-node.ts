@@ -11,25 +11,9 @@ import { join } from 'node:path';
 import { configureOrt } from '../src/engine/model/ort.ts';
 import { timed } from './driver.ts';
 import { benchParams, workload } from './workloads/index.ts';
+import { profileArgs, selfTime, type ProfileNode } from './profile-common.ts';
 
-interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }
-
-const args = process.argv.slice(2);
-const [id, step] = args.filter((a) => !a.startsWith('-') && !/^\d+$/.test(a));
-const option = (name: string, dflt: number): number => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : dflt);
-if (!id || !step) throw new Error('usage: npx tsx bench/profile-node.ts <workload> <step> [--quick] [--runs N] [--top N]');
-
-/** Self samples per function, largest first, as lines (as browser/profile.ts prints them). */
-function selfTime(nodes: ProfileNode[], samples: number[], top: number): string[] {
-  const count = new Map<number, number>();
-  for (const s of samples) count.set(s, (count.get(s) ?? 0) + 1);
-  const byName = new Map<string, number>();
-  for (const n of nodes) {
-    const key = `${n.callFrame.functionName || '(anonymous)'}  ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber + 1}`;
-    byName.set(key, (byName.get(key) ?? 0) + (count.get(n.id) ?? 0));
-  }
-  return [...byName].sort((a, b) => b[1] - a[1]).slice(0, top).map(([k, c]) => `${((100 * c) / samples.length).toFixed(1).padStart(5)} %  ${k}`);
-}
+const { id, step, quick, option } = profileArgs('bench/profile-node.ts');
 
 /** Minor page faults of this process so far. */
 function minorFaults(): number {
@@ -39,7 +23,7 @@ function minorFaults(): number {
 
 configureOrt({ numThreads: 1 });
 const fixtures = join(import.meta.dirname, '..', 'test', 'fixtures');
-const prepared = await workload(id).prepare({ host: 'node', threads: 1, fixture: async (p) => new Uint8Array(readFileSync(join(fixtures, p))) }, benchParams(args.includes('--quick')));
+const prepared = await workload(id).prepare({ host: 'node', threads: 1, fixture: async (p) => new Uint8Array(readFileSync(join(fixtures, p))) }, benchParams(quick));
 const f = prepared.steps[step];
 if (!f) throw new Error(`invalid step: ${step}; expected one of ${Object.keys(prepared.steps).join(', ')}`);
 for (let i = 0; i < 2; i++) await timed(f);

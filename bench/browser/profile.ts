@@ -13,28 +13,12 @@ import { build, preview } from 'vite';
 import { benchParams } from '../workloads/index.ts';
 import { rendererMinorFaults } from './proc.ts';
 import type { BenchPageApi } from './protocol.ts';
+import { profileArgs, selfTime, type ProfileNode } from '../profile-common.ts';
 
 const CONFIG = resolve(import.meta.dirname, '..', 'vite.bench.config.ts');
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 type Api = { einblickBench: BenchPageApi };
-interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }
-
-const args = process.argv.slice(2);
-const [id, step] = args.filter((a) => !a.startsWith('-') && !/^\d+$/.test(a));
-const option = (name: string, dflt: number): number => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : dflt);
-if (!id || !step) throw new Error('usage: npx tsx bench/browser/profile.ts <workload> <step> [--quick] [--runs N] [--top N]');
-
-/** Self samples per function, largest first, as lines. */
-function selfTime(nodes: ProfileNode[], samples: number[], top: number): string[] {
-  const count = new Map<number, number>();
-  for (const s of samples) count.set(s, (count.get(s) ?? 0) + 1);
-  const byName = new Map<string, number>();
-  for (const n of nodes) {
-    const key = `${n.callFrame.functionName || '(anonymous)'}  ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber + 1}`;
-    byName.set(key, (byName.get(key) ?? 0) + (count.get(n.id) ?? 0));
-  }
-  return [...byName].sort((a, b) => b[1] - a[1]).slice(0, top).map(([k, c]) => `${((100 * c) / samples.length).toFixed(1).padStart(5)} %  ${k}`);
-}
+const { id, step, quick, option } = profileArgs('bench/browser/profile.ts');
 
 await build({ configFile: CONFIG, logLevel: 'error' });
 const server = await preview({ configFile: CONFIG, logLevel: 'error', preview: { port: 0, host: '127.0.0.1', strictPort: false, open: false } });
@@ -45,7 +29,7 @@ try {
   const page = await browser.newPage();
   await page.goto(`http://127.0.0.1:${address.port}/`);
   await page.waitForFunction(() => 'einblickBench' in window);
-  await page.evaluate(([i, p]) => (window as unknown as Api).einblickBench.prepare(i, p, 1, 'page'), [id, benchParams(args.includes('--quick'))] as const);
+  await page.evaluate(([i, p]) => (window as unknown as Api).einblickBench.prepare(i, p, 1, 'page'), [id, benchParams(quick)] as const);
   const run = () => page.evaluate((s) => (window as unknown as Api).einblickBench.step(s), step);
   for (let i = 0; i < 2; i++) await run();
   const cdp = await page.context().newCDPSession(page);
