@@ -15,6 +15,15 @@ import { extractModel } from '../../../src/engine/model/trees/extract.ts';
 import { loadModel, matrixFeatures, reference } from './fixtures.ts';
 import { efficiencyError } from './checks.ts';
 
+/** A fixture's traced ensemble and a game on its reference rows (the first `nx` explained, `nb` background). */
+function fixtureGame(name: string, groups: 'auto' | 'none', nx: number, nb: number) {
+  const ref = reference(name), fs = matrixFeatures(name);
+  const extracted = extractModel(loadModel(name), { output: 'probabilities', index: 1 });
+  if (extracted.kind === 'none') throw new Error(extracted.reason);
+  const game = gameFromRows(fs, makePlayers(fs.names, groups), ref.explanations.rows.explained.slice(0, nx), ref.explanations.rows.background.slice(0, nb));
+  return { ref, fs, extracted, game };
+}
+
 const base: MethodContext = { space: 'logit', nPlayers: 12, structure: null, structureReason: 'operator Abs is not traced', structurePairs: null, exactEvaluations: null, budget: 10_000 };
 
 describe('auto method choice (issue 3)', () => {
@@ -126,11 +135,7 @@ describe('explain results JSON (issue 3)', () => {
 });
 
 describe('limits and cancellation (issue 3)', () => {
-  const name = 'german_credit_gbm';
-  const ref = reference(name), fs = matrixFeatures(name);
-  const extracted = extractModel(loadModel(name), { output: 'probabilities', index: 1 });
-  if (extracted.kind === 'none') throw new Error(extracted.reason);
-  const game = gameFromRows(fs, makePlayers(fs.names, 'none'), ref.explanations.rows.explained.slice(0, 2), ref.explanations.rows.background.slice(0, 10));
+  const { ref, fs, extracted, game } = fixtureGame('german_credit_gbm', 'none', 2, 10);
 
   it('exact enumeration says so when it needs too many model evaluations, instead of running for hours', async () => {
     const evaluate = structured(extracted, 'matrix', 'probability').model;
@@ -168,11 +173,7 @@ describe('non-finite results (issue 3)', () => {
 });
 
 describe('log-odds of float32 probabilities (issue 3)', () => {
-  const name = 'german_credit_gbm_small';
-  const ref = reference(name), fs = matrixFeatures(name);
-  const extracted = extractModel(loadModel(name), { output: 'probabilities', index: 1 });
-  if (extracted.kind === 'none') throw new Error(extracted.reason);
-  const game = gameFromRows(fs, makePlayers(fs.names, 'auto'), ref.explanations.rows.explained.slice(0, 2), ref.explanations.rows.background.slice(0, 12));
+  const { extracted, game } = fixtureGame('german_credit_gbm_small', 'auto', 2, 12);
   const margin = structured(extracted, 'matrix', 'logit').model;
   // what onnxruntime gives: the probability as float32, log-odds taken afterwards, shifted so
   // that the rows are confident (|log-odds| > 9) and the float32 rounding shows
@@ -202,11 +203,7 @@ describe('log-odds of float32 probabilities (issue 3)', () => {
 
 describe('pairwise enumeration: progress and cancel (issue 3)', () => {
   it('reports progress over the explained rows and stops soon after a cancel', async () => {
-    const name = 'german_credit_gbm';
-    const ref = reference(name), fs = matrixFeatures(name);
-    const extracted = extractModel(loadModel(name), { output: 'probabilities', index: 1 });
-    if (extracted.kind === 'none') throw new Error(extracted.reason);
-    const game = gameFromRows(fs, makePlayers(fs.names, 'auto'), ref.explanations.rows.explained.slice(0, 40), ref.explanations.rows.background);
+    const { extracted, game } = fixtureGame('german_credit_gbm', 'auto', 40, 100);
     const seen: number[] = [];
     const ctl = new AbortController();
     setTimeout(() => ctl.abort(), 150); // runs only if the enumeration yields to the event loop
