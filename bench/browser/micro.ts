@@ -29,7 +29,7 @@ function rngClosure() { const g = sm(1); let a = g(), b = g(), c = g(), d = g();
 function rngTyped() { const g = sm(1); const s = Int32Array.of(g(), g(), g(), g()); return () => { const b = s[1]; const r = Math.imul(rotl(Math.imul(b, 5), 7), 9) >>> 0; const t = b << 9; const c = s[2] ^ s[0], d = s[3] ^ b; s[1] = b ^ c; s[0] ^= d; s[2] = c ^ t; s[3] = rotl(d, 11); return r; }; }
 const out32 = Float32Array.from({ length: 2 * 10000 }, rnd);
 let channel = null; const waiting = [];
-const viaChannel = () => { if (!channel) { channel = new MessageChannel(); channel.port1.onmessage = () => waiting.shift()(); channel.port1.unref?.(); } return new Promise((r) => { waiting.push(r); channel.port2.postMessage(null); }); };
+const viaChannel = () => { if (!channel) { channel = new MessageChannel(); channel.port1.onmessage = () => waiting.shift()(); } return new Promise((r) => { waiting.push(r); channel.port2.postMessage(null); }); };
 const tests = {
   'mask 20 columns, fresh arrays': () => { for (let b = 0; b < BATCHES; b++) for (let j = 0; j < F; j++) mask(new Float32Array(N), j); },
   'mask 20 columns, reused array': () => { const o = new Float32Array(N); for (let b = 0; b < BATCHES; b++) for (let j = 0; j < F; j++) mask(o, j); },
@@ -109,3 +109,4 @@ try {
   await browser.close();
   server.close();
 }
+process.exit(0); // the MessageChannel of the Node run's yield loop would keep the process alive

@@ -26,6 +26,30 @@ function splitmix32(seed: number): () => number {
 }
 
 /**
+ * xoshiro128** on a 128-bit state (four 32-bit words, changed in place): returns the next raw
+ * 32-bit output, as the reference C implementation (prng.di.unimi.it) computes it.
+ *
+ * The state lives in an Int32Array because typed-array elements are stored unboxed. In closure
+ * variables, Chromium (whose V8 keeps small integers in 31 bits) boxed every state word beyond
+ * +-2^30 as a heap number, which made a draw 7x slower there than in an Int32Array
+ * (bench/browser/micro.ts); Node's V8 has 32-bit small integers and did not show it.
+ *
+ * @example xoshiro128ss(Int32Array.of(1, 2, 3, 4))() // 11520
+ */
+export function xoshiro128ss(s: Int32Array): () => number {
+  return () => {
+    const b = s[1];
+    const result = Math.imul(rotl32(Math.imul(b, 5), 7), 9) >>> 0;
+    const c = s[2] ^ s[0], d = s[3] ^ b;
+    s[1] = b ^ c;
+    s[0] ^= d;
+    s[2] = c ^ (b << 9);
+    s[3] = rotl32(d, 11);
+    return result;
+  };
+}
+
+/**
  * A generator for a seed (any integer; the same seed gives the same sequence everywhere).
  *
  * @example const r = rng(1); r.int(10) // 0..9, the same on every machine
@@ -33,20 +57,7 @@ function splitmix32(seed: number): () => number {
 export function rng(seed: number): Rng {
   if (!Number.isInteger(seed)) throw new Error(`invalid seed: ${seed}; expected an integer`);
   const sm = splitmix32(seed);
-  // the state as signed 32-bit integers (the same bits as unsigned ones): small integers that
-  // the JavaScript engines keep unboxed, where values above 2^31 would be boxed doubles
-  let a = sm() | 0, b = sm() | 0, c = sm() | 0, d = sm() | 0;
-  const u32 = (): number => {
-    const result = Math.imul(rotl32(Math.imul(b, 5), 7), 9) >>> 0;
-    const t = b << 9;
-    c ^= a;
-    d ^= b;
-    b ^= c;
-    a ^= d;
-    c ^= t;
-    d = rotl32(d, 11);
-    return result;
-  };
+  const u32 = xoshiro128ss(Int32Array.of(sm(), sm(), sm(), sm()));
   return {
     u32,
     next: () => u32() / 4294967296,

@@ -81,15 +81,36 @@ export function maskPacked(game: Game, owner: Int32Array, req: Requests, from: n
 
 /**
  * The inner loop: out[k * F + j] = bits of x[xRow[q]][j] when the coalition of request
- * q = from + k holds feature j's player, else of b[bRow[q]][j].
+ * q = from + k holds feature j's player, else of b[bRow[q]][j]. Written as
+ * b ^ ((x ^ b) & take), which V8 compiles to fewer instructions than a select of two masked
+ * values; when every player is one feature (player j = feature j, the common case), the
+ * coalition's bits are shifted along instead of looked up per feature (Chromium: about half
+ * the time of the general loop, scratch micro-benchmarks as bench/browser/micro.ts).
  */
 function writeHybridRows(x: Int32Array, b: Int32Array, owner: Int32Array, req: Requests, from: number, n: number, out: Int32Array): void {
   const f = owner.length, bits = req.bits!, { xRow, bRow } = req;
+  if (isIdentity(owner)) {
+    for (let k = 0, q = from, at = 0; k < n; k++, q++) {
+      let m = bits[q];
+      const xa = xRow[q] * f, ba = bRow[q] * f;
+      for (let j = 0; j < f; j++, at++, m >>= 1) {
+        const bv = b[ba + j];
+        out[at] = bv ^ ((x[xa + j] ^ bv) & -(m & 1));
+      }
+    }
+    return;
+  }
   for (let k = 0, q = from, at = 0; k < n; k++, q++) {
     const m = bits[q], xa = xRow[q] * f, ba = bRow[q] * f;
     for (let j = 0; j < f; j++, at++) {
-      const take = -((m >>> owner[j]) & 1); // all ones when x's value is taken
-      out[at] = (x[xa + j] & take) | (b[ba + j] & ~take);
+      const bv = b[ba + j];
+      out[at] = bv ^ ((x[xa + j] ^ bv) & -((m >>> owner[j]) & 1)); // all ones when x's value is taken
     }
   }
+}
+
+/** True when feature j belongs to player j for every j (no groups). */
+function isIdentity(owner: Int32Array): boolean {
+  for (let j = 0; j < owner.length; j++) if (owner[j] !== j) return false;
+  return true;
 }

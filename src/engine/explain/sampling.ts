@@ -56,20 +56,63 @@ export function mean(v: ArrayLike<number>): number {
  */
 export function meanAndError(units: Float64Array, k: number, n: number, strata: number, phi: Float64Array, se: Float64Array, at: number): void {
   const m = Math.floor(k / strata);
-  const stratified = m >= 2 && strata * (m - 1) >= 60;
+  if (m >= 2 && strata * (m - 1) >= 60 && m * strata === k) return stratifiedMeanAndError(units, k, n, strata, m, phi, se, at);
   for (let p = 0; p < n; p++) {
     let s = 0;
     for (let u = 0; u < k; u++) s += units[u * n + p];
     const mean = s / k;
     let v = 0;
     let dof = k - 1;
-    if (stratified) ({ v, dof } = stratifiedVariance(units, k, n, p, strata, m));
+    if (m >= 2 && strata * (m - 1) >= 60) ({ v, dof } = stratifiedVariance(units, k, n, p, strata, m));
     else {
       for (let u = 0; u < k; u++) { const d = units[u * n + p] - mean; v += d * d; }
       v = k > 1 ? v / (k - 1) / k : Infinity;
     }
     phi[at + p] = mean;
     se[at + p] = Math.sqrt(v) * (tQuantile975(dof) / Z975);
+  }
+}
+
+/** Accumulators of stratifiedMeanAndError, kept between calls (it never awaits, so no call overlaps another). */
+let sums = new Float64Array(0), squares = new Float64Array(0);
+
+/**
+ * meanAndError's common case (k = strata x m units, unit u in stratum u % strata), in one
+ * sequential pass over the units: per stratum and player, the sum and the sum of squares of
+ * the differences from the stratum's first unit. The shift keeps the sums of squares free of
+ * cancellation (the first unit is one of the stratum's own values); the two-pass form it
+ * replaces read the units three times with a stride of strata x n values, which cost more than
+ * the arithmetic (bench/README.md). Same mean, variance and degrees of freedom as
+ * stratifiedVariance, to rounding.
+ */
+function stratifiedMeanAndError(units: Float64Array, k: number, n: number, strata: number, m: number, phi: Float64Array, se: Float64Array, at: number): void {
+  const cells = strata * n;
+  if (sums.length < cells) { sums = new Float64Array(cells); squares = new Float64Array(cells); }
+  sums.fill(0, 0, cells);
+  squares.fill(0, 0, cells);
+  // the first m - 1 rounds of strata are differences from round 0 (which adds nothing)
+  for (let u = strata, c = 0, row = strata * n; u < k; u++, row += n) {
+    for (let p = 0; p < n; p++) {
+      const d = units[row + p] - units[c + p];
+      sums[c + p] += d;
+      squares[c + p] += d * d;
+    }
+    c += n;
+    if (c === cells) c = 0;
+  }
+  for (let p = 0; p < n; p++) {
+    let total = 0, v = 0, spread = 0;
+    for (let c = p; c < cells; c += n) {
+      const s = sums[c];
+      total += units[c] + s / m;
+      const vb = Math.max(0, squares[c] - (s * s) / m) / (m - 1) / m;
+      v += vb;
+      spread += (vb * vb) / (m - 1);
+    }
+    // all strata without spread: the variance is 0 and certain
+    const dof = spread > 0 ? (v * v) / spread : strata * (m - 1);
+    phi[at + p] = total / strata;
+    se[at + p] = (Math.sqrt(v) / strata) * (tQuantile975(dof) / Z975);
   }
 }
 

@@ -51,8 +51,14 @@ function sameFloats(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
 }
 
 describe('packed hybrid rows (issue 3)', () => {
-  it('equal packRows(maskRows(...)) for grouped players, any range, with one reused buffer', () => {
-    const game = grouped(1), owner = playerOfFeature(game.players, 9), req = randomRequests(game, 300, 2);
+  it('equal packRows(maskRows(...)) for one feature per player and for grouped players, any range, with one reused buffer', () => {
+    const fs = data(40, 9, 5);
+    const single = gameFromRows(fs, makePlayers(fs.names, 'none'), [0, 3, 5, 7, 11, 39], [1, 2, 4, 6, 8, 9, 10, 20, 30, 31, 38]);
+    for (const game of [single, grouped(1)]) sameAsGeneric(game);
+  });
+
+  function sameAsGeneric(game: Game): void {
+    const owner = playerOfFeature(game.players, 9), req = randomRequests(game, 300, 2);
     expect(canPack(game, req)).toBe(true);
     const scratch = maskScratch();
     for (const [from, to] of [[0, 300], [17, 18], [5, 133], [250, 300], [0, 64]]) {
@@ -64,7 +70,7 @@ describe('packed hybrid rows (issue 3)', () => {
       expect([fast.rows, fast.names]).toEqual([slow.rows, slow.names]);
       lease.live = false;
     }
-  });
+  }
 
   it('cannot be read once its lease has ended (the buffer then holds other rows)', () => {
     const game = grouped(3), owner = playerOfFeature(game.players, 9), req = randomRequests(game, 10, 4);

@@ -77,4 +77,37 @@ describe('standard errors with few effective degrees of freedom (issue 3)', () =
     // the whole variance sits in one stratum with 3 degrees of freedom: t(0.975, 3) / 1.96
     expect(se[0] / plainSe(rare)).toBeCloseTo(3.1824 / 1.96, 1);
   });
+  it('the one-pass stratified mean and error equal a two-pass computation, also for values far from 0', async () => {
+    const { meanAndError, tQuantile975 } = await import('../../../src/engine/explain/sampling.ts');
+    const strata = 50, m = 6, k = strata * m, n = 3;
+    const r = rng(5);
+    for (const offset of [0, 1e6]) {
+      // player 0: noise; player 1: offset + noise with one rare large value per stratum 0; player 2: constant
+      const units = new Float64Array(k * n);
+      for (let u = 0; u < k; u++) {
+        units[u * n] = r.next() - 0.5;
+        units[u * n + 1] = offset + (u === 0 ? 40 : r.next());
+        units[u * n + 2] = offset + 3;
+      }
+      const phi = new Float64Array(n), se = new Float64Array(n);
+      meanAndError(units, k, n, strata, phi, se, 0);
+      for (let p = 0; p < n; p++) {
+        // two passes per stratum, in a plain textbook form
+        let total = 0, v = 0, spread = 0;
+        for (let b = 0; b < strata; b++) {
+          const xs = Array.from({ length: m }, (_, j) => units[(b + j * strata) * n + p]);
+          const mb = xs.reduce((a, x) => a + x, 0) / m;
+          const vb = xs.reduce((a, x) => a + (x - mb) ** 2, 0) / (m - 1) / m;
+          total += xs.reduce((a, x) => a + x, 0);
+          v += vb;
+          spread += vb ** 2 / (m - 1);
+        }
+        const dof = spread > 0 ? v ** 2 / spread : strata * (m - 1);
+        const want = (Math.sqrt(v) / strata) * (tQuantile975(dof) / 1.959963984540054);
+        expect(Math.abs(phi[p] - total / k)).toBeLessThan(1e-12 * Math.max(1, Math.abs(total / k)));
+        if (want === 0) expect(se[p]).toBe(0);
+        else expect(Math.abs(se[p] - want) / want).toBeLessThan(offset ? 1e-6 : 1e-12);
+      }
+    }
+  });
 });
