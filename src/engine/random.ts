@@ -26,19 +26,27 @@ function splitmix32(seed: number): () => number {
 }
 
 /**
- * xoshiro128** on a 128-bit state (four 32-bit words, changed in place): returns the next raw
- * 32-bit output, as the reference C implementation (prng.di.unimi.it) computes it.
+ * xoshiro128** on a 128-bit state (four 32-bit words): u32() is the next raw 32-bit output, as
+ * the reference C implementation (prng.di.unimi.it) computes it.
  *
- * The state lives in an Int32Array because typed-array elements are stored unboxed. In closure
- * variables, Chromium (whose V8 keeps small integers in 31 bits) boxed every state word beyond
- * +-2^30 as a heap number, which made a draw 7x slower there than in an Int32Array
- * (bench/browser/micro.ts); Node's V8 has 32-bit small integers and did not show it.
+ * Two choices make it fast in Chromium, where the sampling explainers draw about a million
+ * numbers per run (bench/README.md):
+ * - the state lives in an Int32Array, whose elements are stored unboxed. In closure variables,
+ *   Chromium's V8 (small integers of 31 bits) boxed every state word beyond +-2^30 as a heap
+ *   number, which made a draw 7x slower there (bench/browser/micro.ts); Node's V8 has 32-bit
+ *   small integers and did not show it;
+ * - the methods are a class's, shared by every generator. Fresh closures per generator made
+ *   V8 throw away the optimised code of every caller each time a new generator was made
+ *   ("wrong call target" deoptimisations, `--trace-deopt`), so each explainer call ran its
+ *   hot loops unoptimised until they were compiled again.
  *
- * @example xoshiro128ss(Int32Array.of(1, 2, 3, 4))() // 11520
+ * @example new Xoshiro128(Int32Array.of(1, 2, 3, 4)).u32() // 11520
  */
-export function xoshiro128ss(s: Int32Array): () => number {
-  return () => {
-    const b = s[1];
+export class Xoshiro128 implements Rng {
+  constructor(private readonly s: Int32Array) {}
+
+  u32(): number {
+    const s = this.s, b = s[1];
     const result = Math.imul(rotl32(Math.imul(b, 5), 7), 9) >>> 0;
     const c = s[2] ^ s[0], d = s[3] ^ b;
     s[1] = b ^ c;
@@ -46,7 +54,20 @@ export function xoshiro128ss(s: Int32Array): () => number {
     s[2] = c ^ (b << 9);
     s[3] = rotl32(d, 11);
     return result;
-  };
+  }
+
+  next(): number {
+    return this.u32() / 4294967296;
+  }
+
+  int(n: number): number {
+    if (!(n > 0) || n > 4294967296) throw new Error(`invalid range: ${n}`);
+    // rejection sampling: no modulo bias
+    const limit = 4294967296 - (4294967296 % n);
+    let x = this.u32();
+    while (x >= limit) x = this.u32();
+    return x % n;
+  }
 }
 
 /**
@@ -57,19 +78,7 @@ export function xoshiro128ss(s: Int32Array): () => number {
 export function rng(seed: number): Rng {
   if (!Number.isInteger(seed)) throw new Error(`invalid seed: ${seed}; expected an integer`);
   const sm = splitmix32(seed);
-  const u32 = xoshiro128ss(Int32Array.of(sm(), sm(), sm(), sm()));
-  return {
-    u32,
-    next: () => u32() / 4294967296,
-    int: (n: number) => {
-      if (!(n > 0) || n > 4294967296) throw new Error(`invalid range: ${n}`);
-      // rejection sampling: no modulo bias
-      const limit = 4294967296 - (4294967296 % n);
-      let x = u32();
-      while (x >= limit) x = u32();
-      return x % n;
-    },
-  };
+  return new Xoshiro128(Int32Array.of(sm(), sm(), sm(), sm()));
 }
 
 /** Rotates the 32 bits of x left by k, as a signed 32-bit integer. */
