@@ -85,7 +85,9 @@ export function maskPacked(game: Game, owner: Int32Array, req: Requests, from: n
  * b ^ ((x ^ b) & take), which V8 compiles to fewer instructions than a select of two masked
  * values; when every player is one feature (player j = feature j, the common case), the
  * coalition's bits are shifted along instead of looked up per feature (Chromium: about half
- * the time of the general loop, scratch micro-benchmarks as bench/browser/micro.ts).
+ * the time of the general loop, scratch micro-benchmarks as bench/browser/micro.ts), and a
+ * row whose coalition differs from the row before by one player, with the same explained and
+ * background rows (permutation SHAP's chains), is a copy of that row with one value changed.
  */
 function writeHybridRows(x: Int32Array, b: Int32Array, owner: Int32Array, req: Requests, from: number, n: number, out: Int32Array): void {
   const f = owner.length, bits = req.bits!, { xRow, bRow } = req;
@@ -93,6 +95,16 @@ function writeHybridRows(x: Int32Array, b: Int32Array, owner: Int32Array, req: R
     for (let k = 0, q = from, at = 0; k < n; k++, q++) {
       let m = bits[q];
       const xa = xRow[q] * f, ba = bRow[q] * f;
+      const d = k > 0 ? m ^ bits[q - 1] : -1;
+      if ((d & (d - 1)) === 0 && xRow[q] === xRow[q - 1] && bRow[q] === bRow[q - 1]) {
+        // one player more or less than the row before (permutation SHAP's chains): copy, then set that one feature
+        for (let j = 0; j < f; j++, at++) out[at] = out[at - f];
+        if (d !== 0) {
+          const j = 31 - Math.clz32(d);
+          out[at - f + j] = (m >>> j) & 1 ? x[xa + j] : b[ba + j];
+        }
+        continue;
+      }
       for (let j = 0; j < f; j++, at++, m >>= 1) {
         const bv = b[ba + j];
         out[at] = bv ^ ((x[xa + j] ^ bv) & -(m & 1));

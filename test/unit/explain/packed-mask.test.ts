@@ -54,11 +54,26 @@ describe('packed hybrid rows (issue 3)', () => {
   it('equal packRows(maskRows(...)) for one feature per player and for grouped players, any range, with one reused buffer', () => {
     const fs = data(40, 9, 5);
     const single = gameFromRows(fs, makePlayers(fs.names, 'none'), [0, 3, 5, 7, 11, 39], [1, 2, 4, 6, 8, 9, 10, 20, 30, 31, 38]);
-    for (const game of [single, grouped(1)]) sameAsGeneric(game);
+    for (const game of [single, grouped(1)]) {
+      sameAsGeneric(game, randomRequests(game, 300, 2));
+      sameAsGeneric(game, chainRequests(game, 300, 6));
+    }
   });
 
-  function sameAsGeneric(game: Game): void {
-    const owner = playerOfFeature(game.players, 9), req = randomRequests(game, 300, 2);
+  /** Permutation SHAP's pattern: chains that add or remove one player at a time, with repeats and jumps between chains. */
+  function chainRequests(game: Game, count: number, seed: number): Requests {
+    const r = rng(seed), n = game.players.length, req = requests(count, n), member = new Uint8Array(n);
+    let x = 0, b = 0;
+    for (let k = 0; k < count; k++) {
+      if (r.next() < 0.1) { x = r.int(game.explain.rows); b = r.int(game.background.rows); } // a new chain
+      if (r.next() < 0.8) member[r.int(n)] ^= 1; // else the same coalition again
+      addRequest(req, x, b, member);
+    }
+    return req;
+  }
+
+  function sameAsGeneric(game: Game, req: Requests): void {
+    const owner = playerOfFeature(game.players, 9);
     expect(canPack(game, req)).toBe(true);
     const scratch = maskScratch();
     for (const [from, to] of [[0, 300], [17, 18], [5, 133], [250, 300], [0, 64]]) {
