@@ -27,6 +27,7 @@ import { runFairness, type FairnessSpec, type FairnessRun } from './analyses/fai
 import { categoryColumn } from './data/columns.ts';
 import { runExplain, type ExplainSpec, type ExplainRun } from './analyses/explain-run.ts';
 import type { TreeShapKernel } from './explain/index.ts';
+import { explainNote, type ExplainNote } from './explain/notes.ts';
 import { loadTreeShapKernel } from '../wasm/treeshap-kernel.ts';
 import { sha256Hex } from './audit/hash.ts';
 
@@ -184,13 +185,16 @@ export class EngineSession {
     return runExplain({ table: data.table, model, mapping, output: req.output, task: req.task, positive, context: req.context, treeKernel: kernel.kernel, notes: kernel.note ? [kernel.note] : [], ...opts }, req.spec);
   }
 
-  private kernel: Promise<{ kernel?: TreeShapKernel; note?: string }> | null = null;
+  private kernel: Promise<{ kernel?: TreeShapKernel; note?: ExplainNote }> | null = null;
 
   /** The WebAssembly tree SHAP kernel, loaded once; its TypeScript twin (same numbers) if it cannot load. */
-  private treeKernel(): Promise<{ kernel?: TreeShapKernel; note?: string }> {
+  private treeKernel(): Promise<{ kernel?: TreeShapKernel; note?: ExplainNote }> {
     this.kernel ??= loadTreeShapKernel().then(
       (kernel) => ({ kernel }),
-      (err: unknown) => ({ note: `tree SHAP ran in TypeScript (same numbers, slower): the WebAssembly kernel did not load (${err instanceof Error ? err.message : String(err)})` }),
+      (err: unknown) => {
+        const error = err instanceof Error ? err.message : String(err);
+        return { note: explainNote('TREE_KERNEL_FALLBACK', `tree SHAP ran in TypeScript (same numbers, slower): the WebAssembly kernel did not load (${error})`, { error }) };
+      },
     );
     return this.kernel;
   }

@@ -13,6 +13,7 @@ import { resolveScore } from '../model/resolve.ts';
 import type { FeatureSet, Mapping, Task } from '../model/types.ts';
 import { checkStructure, explain, explanationToJson, extractModel, gameFromRows, makePlayers, type Groups } from '../explain/index.ts';
 import type { Explanation, MethodOption, Space, TreeShapKernel, ExplainModel } from '../explain/index.ts';
+import { explainNote, type ExplainNote } from '../explain/notes.ts';
 
 /** The person's explanation choices; keys mirror the CLI flags and the audit file. */
 export interface ExplainSpec {
@@ -41,7 +42,7 @@ export interface ExplainRun {
   values: Record<string, (number | string | boolean | null)[]>;
   /** Other data columns asked for (ctx.context: e.g. the protected attributes), the same way. */
   context: Record<string, (number | string | boolean | null)[]>;
-  notes: string[];
+  notes: ExplainNote[];
 }
 
 export interface ExplainContext {
@@ -60,7 +61,7 @@ export interface ExplainContext {
    */
   context?: string[];
   /** Notes from the host (e.g. which tree SHAP kernel runs), reported with the result. */
-  notes?: string[];
+  notes?: ExplainNote[];
   signal?: AbortSignal;
   onProgress?: ProgressFn;
 }
@@ -73,7 +74,7 @@ export interface ExplainContext {
 export async function runExplain(ctx: ExplainContext, spec: ExplainSpec): Promise<ExplainRun> {
   const n = ctx.table.numRows;
   const seed = spec.seed ?? 1;
-  const notes: string[] = [...(ctx.notes ?? [])];
+  const notes: ExplainNote[] = [...(ctx.notes ?? [])];
   const score = resolveScore(ctx.model.signature, { output: ctx.output, task: ctx.task, positive: ctx.positive });
   const space = spec.space ?? (score.task === 'classification' ? 'probability' : 'raw');
   checkSpace(space, score.task);
@@ -104,20 +105,20 @@ function checkSpace(space: Space, task: Task): void {
   }
 }
 
-function defaultRows(n: number, seed: number, notes: string[]): number[] {
+function defaultRows(n: number, seed: number, notes: ExplainNote[]): number[] {
   if (n <= DEFAULT_MAX_ROWS) return Array.from({ length: n }, (_, i) => i);
-  notes.push(`rows: a seeded sample of ${DEFAULT_MAX_ROWS} of the ${n} rows is explained (seed ${seed + 1}); choose rows with --rows`);
+  notes.push(explainNote('ROWS_SAMPLED', `rows: a seeded sample of ${DEFAULT_MAX_ROWS} of the ${n} rows is explained (seed ${seed + 1}); choose rows with --rows`, { count: DEFAULT_MAX_ROWS, total: n, seed: seed + 1 }));
   return sampleIndices(n, DEFAULT_MAX_ROWS, seed + 1);
 }
 
 /** The black-box evaluator, and the graph's exact structure when it agrees with onnxruntime. */
-async function explainModel(ctx: ExplainContext, fs: FeatureSet, score: ReturnType<typeof resolveScore>, space: Space, notes: string[]): Promise<ExplainModel> {
+async function explainModel(ctx: ExplainContext, fs: FeatureSet, score: ReturnType<typeof resolveScore>, space: Space, notes: ExplainNote[]): Promise<ExplainModel> {
   const index = score.index ?? undefined;
   const evaluateIn = (s: Space) => (f: FeatureSet, signal?: AbortSignal) => evaluate(ctx.model, f, { output: score.output, index, space: s, signal });
   const model: ExplainModel = { evaluate: evaluateIn(space) };
   const extracted = extractModel(ctx.model.proto, { output: score.output, index: score.index });
   if (extracted.kind === 'none') {
-    notes.push(`exact structure: none (${extracted.reason}); a model-agnostic method is used`);
+    notes.push(explainNote('STRUCTURE_NONE', `exact structure: none (${extracted.reason}); a model-agnostic method is used`, { reason: extracted.reason }));
     return model;
   }
   // the check runs on the game's rows plus a seeded sample of up to 1000 rows of the data
@@ -130,10 +131,10 @@ async function explainModel(ctx: ExplainContext, fs: FeatureSet, score: ReturnTy
     check = { ...more, ok: more.ok, rows: check.rows + more.rows, maxDiff: Math.max(check.maxDiff, more.maxDiff) };
   }
   if (!check.ok) {
-    notes.push(`exact structure: the ${extracted.kind} read from the graph differs from onnxruntime by up to ${check.maxDiff.toExponential(2)}; it is not used and a model-agnostic method is used`);
+    notes.push(explainNote('STRUCTURE_MISMATCH', `exact structure: the ${extracted.kind} read from the graph differs from onnxruntime by up to ${check.maxDiff.toExponential(2)}; it is not used and a model-agnostic method is used`, { kind: extracted.kind, maxDiff: check.maxDiff }));
     return model;
   }
-  notes.push(`exact structure: ${extracted.kind === 'trees' ? 'tree ensemble' : 'affine map'} read from the graph; agrees with onnxruntime on ${check.rows} rows to ${check.maxDiff.toExponential(1)}`);
+  notes.push(explainNote('STRUCTURE_CHECKED', `exact structure: ${extracted.kind === 'trees' ? 'tree ensemble' : 'affine map'} read from the graph; agrees with onnxruntime on ${check.rows} rows to ${check.maxDiff.toExponential(1)}`, { kind: extracted.kind, rows: check.rows, maxDiff: check.maxDiff }));
   return { ...model, structure: { extracted, layout: ctx.mapping.layout } };
 }
 

@@ -4,13 +4,16 @@
  */
 import { EinblickError } from '../errors.ts';
 import { chooseMethod, type MethodChoice } from './auto.ts';
+import type { ErrorParams } from '../errors.ts';
 import { exactPairs, exactPairsCost } from './exact.ts';
 import { checkGame } from './game.ts';
 import { kernelShap } from './kernel.ts';
+import { explainNote, type ExplainNote } from './notes.ts';
 import { checkOptions, defaultSamples, type CheckedOptions } from './options.ts';
 import { permutationShap } from './permutation.ts';
 import { pairCost, prepare, runStructured, type Prepared } from './run-structured.ts';
 import { structured } from './structure.ts';
+import { MAX_PATH_PLAYERS } from './tree-paths.ts';
 import type { BatchModel, ExplainModel, ExplainOptions, Explanation, Game, Method } from './types.ts';
 
 function methodError(method: Method, why: string): EinblickError {
@@ -24,12 +27,19 @@ function forced(method: Method, prep: Prepared | null, reason: string | null): M
     if (!prep || prep.st.kind !== kind) throw methodError(method, `the model's score is not ${method === 'tree' ? 'a tree ensemble' : 'an affine map'} Einblick can read (${reason ?? `it is ${prep?.st.kind === 'trees' ? 'a tree ensemble' : 'an affine map'}`})`);
     if (prep.blocked) throw methodError(method, prep.blocked);
     const pairwise = !prep.st.link.additive;
-    return { method, pairwise, reason: pairwise ? 'asked for; the space is not additive in the margin, so each background row\'s game is enumerated' : 'asked for' };
+    if (pairwise) return { method, pairwise, reason: explainNote('METHOD_ASKED_PAIRS', `method ${method}: asked for; the space is not additive in the margin, so each background row's game is enumerated`, { method }) };
+    return { method, pairwise, reason: explainNote('METHOD_ASKED', `method ${method}: asked for`, { method }) };
   }
-  return { method, pairwise: method === 'exact', reason: 'asked for' };
+  return { method, pairwise: method === 'exact', reason: explainNote('METHOD_ASKED', `method ${method}: asked for`, { method }) };
 }
 
-function choose(o: CheckedOptions, game: Game, prep: Prepared | null, reason: string | null, samples: number): MethodChoice {
+/** Why there is no usable structure, for the plain-language texts (see MethodContext.structureWhy). */
+function structureWhy(given: boolean, prep: Prepared | null): ErrorParams | undefined {
+  if (prep?.blocked) return { structure: 'blocked', pathPlayers: prep.pathPlayers ?? undefined, maxPathPlayers: MAX_PATH_PLAYERS };
+  return given ? undefined : { structure: 'none-given' };
+}
+
+function choose(o: CheckedOptions, game: Game, prep: Prepared | null, reason: string | null, samples: number, given: boolean): MethodChoice {
   if (o.method !== 'auto') return forced(o.method, prep, reason);
   const usable = prep && !prep.blocked ? prep : null;
   const needCost = !usable || !usable.st.link.additive;
@@ -39,6 +49,7 @@ function choose(o: CheckedOptions, game: Game, prep: Prepared | null, reason: st
     nPlayers: game.players.length,
     structure: usable ? { kind: usable.st.kind, additive: usable.st.link.additive } : null,
     structureReason: prep?.blocked ?? reason,
+    structureWhy: structureWhy(given, prep),
     structurePairs: usable && !usable.st.link.additive ? pairCost(usable) : null,
     exactEvaluations: cost && cost.maxPlayers <= 20 ? cost.evaluations : null,
     budget: samples * game.explain.rows,
@@ -50,14 +61,15 @@ function choose(o: CheckedOptions, game: Game, prep: Prepared | null, reason: st
  * log(p / (1 - p)) magnifies that by 1 / (p (1 - p)), about e^|g| for large |g|. Beyond
  * |g| = 9 (p within 1.2e-4 of 0 or 1) the error passes 1e-4; the note says how large it may be.
  *
- * @example logitPrecisionNote(Float64Array.of(10), 0) // ['log-odds precision: ... up to 1.3e-3 ...']
+ * @example logitPrecisionNote(Float64Array.of(10), 0) // [{ code: 'LOGIT_PRECISION', message: 'log-odds precision: ... up to 1.3e-3 ...', params: { worst: 10, bound: 0.0013 } }]
  */
-export function logitPrecisionNote(fx: Float64Array, base: number): string[] {
+export function logitPrecisionNote(fx: Float64Array, base: number): ExplainNote[] {
   let worst = Math.abs(base);
   for (const v of fx) if (Math.abs(v) > worst) worst = Math.abs(v);
   if (!(worst > 9)) return [];
   const bound = 2 ** -24 * (Math.exp(worst) + 2);
-  return [`log-odds precision: the model gives probabilities as float32 numbers, and some explained rows lie close to 0 or 1 (log-odds up to ${worst.toFixed(1)}); their log-odds, and the values that use them, may be off by up to ${bound.toExponential(1)}. Use --space probability for full precision.`];
+  const message = `log-odds precision: the model gives probabilities as float32 numbers, and some explained rows lie close to 0 or 1 (log-odds up to ${worst.toFixed(1)}); their log-odds, and the values that use them, may be off by up to ${bound.toExponential(1)}. Use --space probability for full precision.`;
+  return [explainNote('LOGIT_PRECISION', message, { worst, bound })];
 }
 
 /** Refuses results with infinite or undefined numbers (log-odds of a probability of 0 or 1). */
@@ -90,9 +102,9 @@ async function run(game: Game, model: ExplainModel, options: ExplainOptions): Pr
   if (!evaluate) throw new EinblickError('INTERNAL', 'explain() got neither a model evaluator nor a structure', 'This is a bug in Einblick.');
   const n = game.players.length, nb = game.background.rows;
   const samples = o.samples ?? defaultSamples(n, nb);
-  const choice = choose(o, game, prep, reason, samples);
-  const notes = [`method ${o.method === 'auto' ? 'auto' : o.method}: ${choice.reason}`];
-  if (st && !['tree', 'linear'].includes(choice.method)) notes.push('model evaluations use the structure read from the graph (float64, checked against onnxruntime)');
+  const choice = choose(o, game, prep, reason, samples, ext !== undefined);
+  const notes = [choice.reason];
+  if (st && !['tree', 'linear'].includes(choice.method)) notes.push(explainNote('STRUCTURE_EVALUATES', 'model evaluations use the structure read from the graph (float64, checked against onnxruntime)'));
   const common = { space: o.space, players: game.players.map((p) => p.name), rows: game.rows.slice(), backgroundRows: game.backgroundRows.slice() };
   const eo = { batchSize: o.batchSize, signal: options.signal, onProgress: options.onProgress };
   if (choice.method === 'tree' || choice.method === 'linear') {
@@ -106,7 +118,7 @@ async function run(game: Game, model: ExplainModel, options: ExplainOptions): Pr
   }
   const run = choice.method === 'kernel' ? kernelShap : permutationShap;
   const r = await run(game, evaluate, { ...eo, samples, seed: o.seed });
-  notes.push(`${r.units} sampling units per row (seed ${o.seed}); standard errors per value`);
+  notes.push(explainNote('SAMPLING_UNITS', `${r.units} sampling units per row (seed ${o.seed}); standard errors per value`, { units: r.units, seed: o.seed, method: choice.method }));
   if (o.space === 'logit' && !st) notes.push(...logitPrecisionNote(r.fx, r.base));
   const errorEstimate = r.se.reduce((m, v) => Math.max(m, v), 0);
   return { ...common, method: choice.method, baseValue: r.base, values: r.phi, predictions: r.fx, standardErrors: r.se, errorEstimate, budget: { evaluations: r.evaluations, samplesPerRow: samples }, notes };

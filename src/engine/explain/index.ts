@@ -23,3 +23,4 @@ export type { TreeShapKernel } from './tree-shap-types.ts';
 export { extractModel, type Extracted, type ExtractedTrees, type ExtractedLinear, type ScoreRef } from '../model/trees/extract.ts';
 export { checkStructure, structureScores, type StructureCheck } from '../model/trees/check.ts';
 export type * from './types.ts';
+export { EXPLAIN_NOTE_CODES, AUTO_METHOD_CODES, explainNote, noteMessages, type ExplainNote, type ExplainNoteCode } from './notes.ts';

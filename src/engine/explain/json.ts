@@ -3,6 +3,7 @@
  * {"method", "space", "players", "base_value", "rows", "background_rows", "values",
  *  "predictions", "error_estimate"?} plus "standard_errors" (sampling methods), "budget", "notes".
  */
+import { noteMessages } from './notes.ts';
 import type { Explanation } from './types.ts';
 
 export interface ExplanationJson {
@@ -41,7 +42,7 @@ export function explanationToJson(e: Explanation): ExplanationJson {
     values: matrix(e.values, n, p),
     predictions: Array.from(e.predictions),
     budget: { evaluations: e.budget.evaluations, samples_per_row: e.budget.samplesPerRow },
-    notes: e.notes.slice(),
+    notes: noteMessages(e.notes),
   };
   if (e.errorEstimate !== null) out.error_estimate = e.errorEstimate;
   if (e.standardErrors) out.standard_errors = matrix(e.standardErrors, n, p);

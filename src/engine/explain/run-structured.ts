@@ -5,6 +5,7 @@
  */
 import { linearPairCost, linearShap, linearShapPairs, type LinearShapInput } from './linear-shap.ts';
 import { PAIR_LIMIT } from './auto.ts';
+import { explainNote, type ExplainNote } from './notes.ts';
 import type { Structured } from './structure.ts';
 import { treePairCost, treeShapPairs, type PairsControl } from './tree-pairs.ts';
 import { leafPaths, MAX_PATH_PLAYERS } from './tree-paths.ts';
@@ -16,13 +17,15 @@ export interface Prepared {
   input: LinearShapInput & { featurePlayer: Int32Array };
   /** Why the exact structured methods cannot run on this game (paths reading too many players). */
   blocked: string | null;
+  /** Trees: the most players one tree path reads; null for an affine map. */
+  pathPlayers: number | null;
 }
 
 export interface StructuredResult {
   phi: Float64Array;
   base: number;
   fx: Float64Array;
-  notes: string[];
+  notes: ExplainNote[];
 }
 
 /**
@@ -37,11 +40,9 @@ export function prepare(st: Structured, game: Game, owner: Int32Array): Prepared
     nf: st.nf, featurePlayer, nPlayers: game.players.length,
   };
   let blocked: string | null = null;
-  if (st.trees) {
-    const max = leafPaths(st.trees, featurePlayer).maxPlayers;
-    if (max > MAX_PATH_PLAYERS) blocked = `a tree path reads ${max} players (at most ${MAX_PATH_PLAYERS})`;
-  }
-  return { st, input, blocked };
+  const pathPlayers = st.trees ? leafPaths(st.trees, featurePlayer).maxPlayers : null;
+  if (pathPlayers !== null && pathPlayers > MAX_PATH_PLAYERS) blocked = `a tree path reads ${pathPlayers} players (at most ${MAX_PATH_PLAYERS})`;
+  return { st, input, blocked, pathPlayers };
 }
 
 /** Size of the pairwise enumeration for a non-additive space. */
@@ -63,12 +64,12 @@ export async function runStructured(p: Prepared, pairwise: boolean, ctl: PairsCo
     if (!pairwise) {
       const r = treeShap(tin, { signal, kernel });
       if (!r) throw new Error('tree paths read too many players');
-      return { ...r, notes: [`interventional tree SHAP over ${st.trees.ensemble.nTrees} trees (path-wise, exact; kernel ${r.kernel})`] };
+      return { ...r, notes: [explainNote('TREE_SHAP', `interventional tree SHAP over ${st.trees.ensemble.nTrees} trees (path-wise, exact; kernel ${r.kernel})`, { trees: st.trees.ensemble.nTrees, kernel: r.kernel })] };
     }
     const r = await treeShapPairs({ ...tin, link: g, maxPairPlayers: PAIR_LIMIT }, ctl);
-    return { ...r, notes: [`pairwise enumeration of the trees' games, largest pair game ${r.maxPairPlayers} players`] };
+    return { ...r, notes: [explainNote('TREE_PAIRS', `pairwise enumeration of the trees' games, largest pair game ${r.maxPairPlayers} players`, { players: r.maxPairPlayers })] };
   }
-  if (!pairwise) return { ...linearShap(input), notes: ['linear SHAP: closed form a_j (z_j(x) - mean z_j(b)) on the affine margin'] };
+  if (!pairwise) return { ...linearShap(input), notes: [explainNote('LINEAR_SHAP', 'linear SHAP: closed form a_j (z_j(x) - mean z_j(b)) on the affine margin')] };
   const r = await linearShapPairs(input, g, PAIR_LIMIT, ctl);
-  return { ...r, notes: [`pairwise enumeration of the affine margin's games, largest pair game ${r.maxPairPlayers} players`] };
+  return { ...r, notes: [explainNote('LINEAR_PAIRS', `pairwise enumeration of the affine margin's games, largest pair game ${r.maxPairPlayers} players`, { players: r.maxPairPlayers })] };
 }

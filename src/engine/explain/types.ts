@@ -10,6 +10,7 @@ import type { ProgressFn } from '../errors.ts';
 import type { Extracted } from '../model/trees/extract.ts';
 import type { FeatureSet, InputLayout } from '../model/types.ts';
 import type { TreeShapKernel } from './tree-shap-types.ts';
+import type { ExplainNote } from './notes.ts';
 
 /** Output space: log-odds or probability for classifiers; raw for regression values and anomaly scores. */
 export type Space = 'logit' | 'probability' | 'raw';
@@ -79,6 +80,6 @@ export interface Explanation {
   errorEstimate: number | null;
   /** Model evaluations used, and the budget per explained row for sampling methods. */
   budget: { evaluations: number; samplesPerRow: number | null };
-  /** How the method was chosen, what it assumed, what it could not do. */
-  notes: string[];
+  /** How the method was chosen, what it assumed, what it could not do (coded; the JSON lists their messages). */
+  notes: ExplainNote[];
 }

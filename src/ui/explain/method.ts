@@ -4,6 +4,7 @@
  * from the result (never assumed).
  */
 import type { Explanation, Method } from '../../engine/explain/types.ts';
+import { AUTO_METHOD_CODES } from '../../engine/explain/notes.ts';
 
 export interface MethodInfo {
   method: Method;
@@ -11,7 +12,7 @@ export interface MethodInfo {
   sampling: boolean;
   /** True when the person left the choice to "auto". */
   auto: boolean;
-  /** The tree SHAP kernel that ran ('wasm' or 'ts'), or null when no tree SHAP ran. */
+  /** The tree SHAP kernel that ran ('wasm', 'ts' or 'ts-sparse'), or null when no tree SHAP ran. */
   kernel: string | null;
   /** True when tree SHAP had to fall back to TypeScript because the WebAssembly kernel did not load. */
   kernelFallback: boolean;
@@ -29,16 +30,17 @@ export interface MethodInfo {
  * @example methodInfo(e) // { method: 'tree', sampling: false, auto: true, kernel: 'wasm', ... }
  */
 export function methodInfo(e: Explanation): MethodInfo {
-  const kernel = e.notes.map((n) => /\bkernel (\w+)\)/.exec(n)?.[1]).find((k) => k !== undefined) ?? null;
+  const kernel = e.notes.find((n) => n.code === 'TREE_SHAP')?.params.kernel;
+  const has = (code: string) => e.notes.some((n) => n.code === code);
   return {
     method: e.method,
     sampling: e.method === 'permutation' || e.method === 'kernel',
-    auto: e.notes.some((n) => n.startsWith('method auto:')),
-    kernel,
-    kernelFallback: e.notes.some((n) => n.startsWith('tree SHAP ran in TypeScript')),
+    auto: e.notes.some((n) => AUTO_METHOD_CODES.includes(n.code)),
+    kernel: typeof kernel === 'string' ? kernel : null,
+    kernelFallback: has('TREE_KERNEL_FALLBACK'),
     evaluations: e.budget.evaluations,
     samplesPerRow: e.budget.samplesPerRow,
     errorEstimate: e.errorEstimate,
-    rowsSampled: e.notes.some((n) => n.startsWith('rows: a seeded sample')),
+    rowsSampled: has('ROWS_SAMPLED'),
   };
 }

@@ -128,3 +128,34 @@ describe('einblick explain --label (issue 3, with the arbeitsschutz demo)', () =
     ja.values.forEach((row: number[], r: number) => row.forEach((v, p) => expect(v).toBeCloseTo(-col1.values[r][p], 9)));
   });
 });
+
+describe('JSON notes stay the English texts (issue: English-only technical notes)', () => {
+  // the notes as `einblick explain` wrote them before they were coded for translation
+  const cases: [string, string[], string[]][] = [
+    ['tree SHAP', ['--model', join(FIX, 'real_german_pipe_rf/model.onnx'), '--data', join(FIX, 'real_german_pipe_rf/data.csv'), '--rows', '0-4', '--background', '30'], [
+      'exact structure: tree ensemble read from the graph; agrees with onnxruntime on 1035 rows to 5.0e-7',
+      'method auto: exact tree SHAP: the score is a tree ensemble read from the graph and probability space is additive in its margin',
+      'interventional tree SHAP over 100 trees (path-wise, exact; kernel wasm)',
+      'tree ensemble TreeEnsembleClassifier: 100 trees, TreeEnsembleClassifier, post_transform NONE',
+    ]],
+    ['linear pairs', ['--model', join(FIX, 'german_credit_logreg/model.onnx'), '--data', join(FIX, 'german_credit_logreg/features.csv'), '--rows', '0-2', '--background', '20'], [
+      'exact structure: affine map read from the graph; agrees with onnxruntime on 1023 rows to 1.7e-7',
+      "method auto: exact by enumeration: probability space is not additive in the margin of the affine map, so each background row's game is enumerated over the players that differ (at most 16), with the margin from the graph",
+      "pairwise enumeration of the affine margin's games, largest pair game 16 players",
+      'affine map matmul over 59 values',
+    ]],
+    ['permutation', ['--model', join(FIX, 'german_credit_gbm_small/model.onnx'), '--data', join(FIX, 'german_credit_gbm_small/features.csv'), '--rows', '0-1', '--background', '10', '--method', 'permutation', '--space', 'logit'], [
+      'exact structure: tree ensemble read from the graph; agrees with onnxruntime on 1012 rows to 1.5e-7',
+      'method permutation: asked for',
+      'model evaluations use the structure read from the graph (float64, checked against onnxruntime)',
+      '40 sampling units per row (seed 1); standard errors per value',
+    ]],
+  ];
+  for (const [what, args, notes] of cases) {
+    it(`${what}: the same notes as before`, async () => {
+      const r = await cli('explain', ...args, '--quiet');
+      expect(r.code, r.stderr).toBe(0);
+      expect(JSON.parse(r.stdout).notes).toEqual(notes);
+    });
+  }
+});

@@ -35,7 +35,7 @@ describe('auto method choice (issue 3)', () => {
   it('pairwise enumeration over the structure when the space is not additive and the pairs are small', () => {
     const c = chooseMethod({ ...base, space: 'probability', structure: { kind: 'trees', additive: false }, structurePairs: { maxPlayers: 12, coalitions: 1e5 } });
     expect(c).toMatchObject({ method: 'tree', pairwise: true });
-    expect(c.reason).toMatch(/not additive/);
+    expect(c.reason.message).toMatch(/not additive/);
   });
 
   it('black-box exact enumeration when it fits the budget, else permutation, with the numbers in the reason', () => {
@@ -45,11 +45,11 @@ describe('auto method choice (issue 3)', () => {
     expect(chooseMethod({ ...big, exactEvaluations: 40_000 }).method).toBe('exact');
     const p = chooseMethod({ ...big, exactEvaluations: 50_000 });
     expect(p.method).toBe('permutation');
-    expect(p.reason).toMatch(/50000/);
-    expect(p.reason).toMatch(/10000/);
+    expect(p.reason.message).toMatch(/50000/);
+    expect(p.reason.message).toMatch(/10000/);
     const q = chooseMethod(base);
     expect(q.method).toBe('permutation');
-    expect(q.reason).toMatch(/Abs/);
+    expect(q.reason.message).toMatch(/Abs/);
   });
 });
 
@@ -65,7 +65,7 @@ describe('explain() (issue 3)', () => {
     const evaluate = structured(extracted, 'matrix', 'probability').model;
     const exact = await explain(game, { evaluate }, { space: 'probability', samples: 100_000 });
     expect(exact.method).toBe('exact');
-    expect(exact.notes[0]).toMatch(/^method auto: exact enumeration/);
+    expect(exact.notes[0].message).toMatch(/^method auto: exact enumeration/);
     const tree = await explain(game, { structure: { extracted, layout: 'matrix' } }, { space: 'probability' });
     exact.values.forEach((v, i) => expect(Math.abs(v - tree.values[i])).toBeLessThan(1e-12));
     const sampled = await explain(game, { evaluate }, { space: 'probability' });
@@ -79,7 +79,7 @@ describe('explain() (issue 3)', () => {
     for (const method of ['tree', 'exact', 'permutation', 'kernel'] as const) {
       const e = await explain(game, { structure: { extracted, layout: 'matrix' } }, { space: 'logit', method, samples: 20_000, seed: 2 });
       expect(e.method).toBe(method);
-      expect(e.notes[0]).toBe(`method ${method}: asked for`);
+      expect(e.notes[0]).toEqual({ code: 'METHOD_ASKED', message: `method ${method}: asked for`, params: { method } });
       expect(efficiencyError(e)).toBeLessThan(1e-9);
     }
   });
@@ -185,7 +185,7 @@ describe('log-odds of float32 probabilities (issue 3)', () => {
   it('exact enumeration and sampling use the checked structure, not the float32 runtime', async () => {
     const tree = await explain(game, { structure: { extracted, layout: 'matrix' } }, { space: 'logit' });
     const exact = await explain(game, { evaluate: confident(0), structure: { extracted, layout: 'matrix' } }, { space: 'logit', method: 'exact' });
-    expect(exact.notes.join(' ')).toMatch(/structure read from the graph/);
+    expect(exact.notes.map((n) => n.message).join(' ')).toMatch(/structure read from the graph/);
     exact.values.forEach((v, i) => expect(Math.abs(v - tree.values[i])).toBeLessThan(1e-12));
     // the runtime alone is worse (the check below fails if the structure were not used)
     const runtime = await explain(game, { evaluate: confident(0) }, { space: 'logit', method: 'exact' });
@@ -195,9 +195,9 @@ describe('log-odds of float32 probabilities (issue 3)', () => {
   it('without a structure, confident rows get a note with the possible error', async () => {
     const e = await explain(game, { evaluate: confident(10) }, { space: 'logit', method: 'exact' });
     expect(Math.max(...e.predictions.map(Math.abs))).toBeGreaterThan(9);
-    expect(e.notes.find((n) => n.startsWith('log-odds precision'))).toMatch(/off by up to \d\.\de-\d/);
+    expect(e.notes.find((n) => n.code === 'LOGIT_PRECISION')?.message).toMatch(/^log-odds precision: .* off by up to \d\.\de-\d/);
     const calm = await explain(game, { evaluate: confident(0) }, { space: 'logit', method: 'exact' });
-    expect(calm.notes.some((n) => n.startsWith('log-odds precision'))).toBe(false);
+    expect(calm.notes.some((n) => n.code === 'LOGIT_PRECISION')).toBe(false);
   });
 });
 

@@ -61,7 +61,7 @@ describe('reference explanations of real_german_pipe_rf (issue 3)', () => {
       const e = await explain(game, { structure: { extracted, layout: 'columns' } }, { space });
       expect(e.method).toBe('tree');
       // probability is additive for a forest (post_transform NONE); log-odds is enumerated per pair
-      expect(e.notes.join(' ')).toMatch(space === 'probability' ? /path-wise/ : /pairwise enumeration/);
+      expect(e.notes.map((n) => n.message).join(' ')).toMatch(space === 'probability' ? /path-wise/ : /pairwise enumeration/);
       compare(e, { ...ref.explanations[space], players: ref.players }, 1e-9);
     });
   }

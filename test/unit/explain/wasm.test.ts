@@ -68,7 +68,7 @@ describe('tree SHAP wasm kernel vs its TypeScript twin (issue 3)', () => {
     const extracted = extractModel(loadModel(name), { output: 'probabilities', index: 1 });
     const game = gameFromRows(fs, makePlayers(fs.names, 'auto'), ref.explanations.rows.explained, ref.explanations.rows.background);
     const e = await explain(game, { structure: { extracted, layout: 'matrix' } }, { space: 'logit', treeKernel: kernel });
-    expect(e.notes.join(' ')).toMatch(/kernel wasm/);
+    expect(e.notes.map((n) => n.message).join(' ')).toMatch(/kernel wasm/);
     const phi: number[][] = ref.explanations.logit.by_source_column.phi;
     phi.forEach((row, r) => row.forEach((v, p) => expect(Math.abs(e.values[r * row.length + p] - v)).toBeLessThan(1e-12)));
   });

@@ -4,6 +4,7 @@
  * value the estimator reads, the one model input it comes from. Or the reason why not.
  */
 import type { ModelProto } from '../onnx-proto.ts';
+import { explainNote, type ExplainNote } from '../../explain/notes.ts';
 import { traceGraph } from './trace.ts';
 import type { Feature, ScoreExpr, TreeEnsemble } from './types.ts';
 
@@ -15,7 +16,7 @@ interface ExtractedBase {
   precision: 'float' | 'double';
   /** Model input names (graph inputs) the features read. */
   modelInputs: string[];
-  notes: string[];
+  notes: ExplainNote[];
 }
 
 export interface ExtractedTrees extends ExtractedBase {
@@ -52,11 +53,12 @@ export function extractModel(model: ModelProto, score: ScoreRef, widths: Record<
   const e = s.cols[index];
   if ('reason' in e) return { kind: 'none', reason: e.reason };
   const modelInputs = [...new Set(s.basis.inputs.map((f) => f.input))];
-  const base = { inputs: s.basis.inputs, expr: e, precision: s.basis.precision, modelInputs, notes: [] as string[] };
+  const base = { inputs: s.basis.inputs, expr: e, precision: s.basis.precision, modelInputs, notes: [] as ExplainNote[] };
   if (s.basis.type === 'trees') {
-    base.notes.push(`tree ensemble ${s.basis.node}: ${s.basis.ensemble.nTrees} trees, ${s.basis.ensemble.op}, post_transform ${s.basis.ensemble.postTransform}`);
+    const { nTrees, op, postTransform } = s.basis.ensemble;
+    base.notes.push(explainNote('TREE_ENSEMBLE', `tree ensemble ${s.basis.node}: ${nTrees} trees, ${op}, post_transform ${postTransform}`, { node: s.basis.node, trees: nTrees, op, postTransform }));
     return { kind: 'trees', ensemble: s.basis.ensemble, ...base };
   }
-  base.notes.push(`affine map ${s.basis.node} over ${s.basis.inputs.length} values`);
+  base.notes.push(explainNote('AFFINE_MAP', `affine map ${s.basis.node} over ${s.basis.inputs.length} values`, { node: s.basis.node, values: s.basis.inputs.length }));
   return { kind: 'linear', ...base };
 }

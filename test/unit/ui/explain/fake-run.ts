@@ -2,6 +2,7 @@
 import type { ExplainRun } from '../../../../src/engine/analyses/explain-run.ts';
 import { explanationToJson } from '../../../../src/engine/explain/json.ts';
 import type { Explanation, Method, Space } from '../../../../src/engine/explain/types.ts';
+import type { ExplainNote } from '../../../../src/engine/explain/notes.ts';
 import type { DataValue } from '../../../../src/ui/explain/format.ts';
 
 export interface FakeOptions {
@@ -16,7 +17,7 @@ export interface FakeOptions {
   se?: number[][];
   method?: Method;
   space?: Space;
-  notes?: string[];
+  notes?: ExplainNote[];
   /** f(x); default base + row sum */
   predictions?: number[];
 }

@@ -5,6 +5,7 @@ import { explainView } from '../../../../src/ui/explain/view.ts';
 import { waterfallLayout } from '../../../../src/ui/explain/waterfall.ts';
 import { messages } from '../../../../src/ui/i18n/messages.ts';
 import { fakeRun } from './fake-run.ts';
+import { explainNote } from '../../../../src/engine/explain/notes.ts';
 
 const xs = [1, 2, 3, 4, 5, 6];
 const run = fakeRun({
@@ -64,11 +65,11 @@ describe('plain-language paragraphs', () => {
 
 describe('method facts', () => {
   it('reads method, auto, kernel and budget from the result, never assumes them', () => {
-    const tree = methodInfo(fakeRun({ players: ['a'], values: [[0.1]], base: 0, notes: ['method auto: exact tree SHAP: ...', 'interventional tree SHAP over 100 trees (path-wise, exact; kernel wasm)'] }).explanation);
+    const tree = methodInfo(fakeRun({ players: ['a'], values: [[0.1]], base: 0, notes: [explainNote('METHOD_STRUCTURE', 'method auto: exact tree SHAP: ...', { method: 'tree', space: 'probability' }), explainNote('TREE_SHAP', 'interventional tree SHAP over 100 trees (path-wise, exact; kernel wasm)', { trees: 100, kernel: 'wasm' })] }).explanation);
     expect(tree).toMatchObject({ method: 'tree', sampling: false, auto: true, kernel: 'wasm', kernelFallback: false, errorEstimate: null, rowsSampled: false });
-    const ts = methodInfo(fakeRun({ players: ['a'], values: [[0.1]], base: 0, notes: ['tree SHAP ran in TypeScript (same numbers, slower): the WebAssembly kernel did not load (x)', 'method tree: asked for', 'interventional tree SHAP over 3 trees (path-wise, exact; kernel ts)'] }).explanation);
+    const ts = methodInfo(fakeRun({ players: ['a'], values: [[0.1]], base: 0, notes: [explainNote('TREE_KERNEL_FALLBACK', 'tree SHAP ran in TypeScript ...', { error: 'x' }), explainNote('METHOD_ASKED', 'method tree: asked for', { method: 'tree' }), explainNote('TREE_SHAP', 'interventional tree SHAP over 3 trees (path-wise, exact; kernel ts)', { trees: 3, kernel: 'ts' })] }).explanation);
     expect(ts).toMatchObject({ auto: false, kernel: 'ts', kernelFallback: true });
-    const perm = methodInfo(fakeRun({ players: ['a'], values: [[0.1]], base: 0, method: 'permutation', se: [[0.02]], notes: ['rows: a seeded sample of 1000 of the 5000 rows is explained (seed 2); choose rows with --rows'] }).explanation);
+    const perm = methodInfo(fakeRun({ players: ['a'], values: [[0.1]], base: 0, method: 'permutation', se: [[0.02]], notes: [explainNote('ROWS_SAMPLED', 'rows: a seeded sample of 1000 of the 5000 rows is explained (seed 2); choose rows with --rows', { count: 1000, total: 5000, seed: 2 })] }).explanation);
     expect(perm).toMatchObject({ method: 'permutation', sampling: true, kernel: null, evaluations: 1234, samplesPerRow: 64, errorEstimate: 0.02, rowsSampled: true });
   });
 });
