@@ -5,9 +5,10 @@
  * evidence a section holds it; every section ends with the checklist questions the auditor
  * answered in the app. The CLI and the app render it from the same AuditResults.
  *
- * @example renderReport(results, { lang: 'de', created: new Date() }) // '<!doctype html>...'
+ * @example renderReport(results, { lang: 'de', created: new Date(), explainNotes }) // '<!doctype html>...'
  */
 import type { AuditResults } from '../engine/audit/run.ts';
+import type { ExplainNote } from '../engine/explain/notes.ts';
 import { esc, formats, section, table, list } from './html.ts';
 import { calibrationChart, histogramChart } from './svg.ts';
 import { REPORT_TEXT, taskName, type ReportText } from './text.ts';
@@ -23,6 +24,11 @@ export interface ReportOptions {
   created: Date;
   /** Plain-language verdict text; default: the shared German or English verdict texts (src/report/verdicts.ts). */
   verdict?: VerdictRenderer;
+  /**
+   * The explanation's notes with their codes (runAudit gives them), shown in the report's
+   * language; without them the report lists the results' English notes.
+   */
+  explainNotes?: ExplainNote[];
 }
 
 type Fmt = ReturnType<typeof formats>;
@@ -57,7 +63,7 @@ export function renderReport(r: AuditResults, o: ReportOptions): string {
 ${sections.join('\n')}
 ${section('settings', T.settings, settingsTable(r, T, o.lang))}
 ${section('methods', T.methods, methodsList(r, T, fmt))}
-${section('warnings', T.warnings, warningsSection(r, T, o.lang))}
+${section('warnings', T.warnings, warningsSection(r, T, o.lang, o.explainNotes))}
 </main><footer><p>${esc(T.footer)}</p><p>${esc(T.created)}: ${esc(fmt.date(o.created))} · Einblick ${esc(r.einblick)}</p></footer></body></html>
 `;
 }

@@ -8,6 +8,7 @@ import { esc, list, table, type formats } from './html.ts';
 import { fillText, taskName, type ReportText } from './text.ts';
 import { importance } from './explain-section.ts';
 import { warningText } from '../i18n/warnings.ts';
+import { explainNoteText, hasExplainNoteText } from '../i18n/explain-notes.ts';
 
 type Fmt = ReturnType<typeof formats>;
 type Json = Record<string, any>;
@@ -110,10 +111,16 @@ export function allWarnings(r: AuditResults): Warning[] {
   return out;
 }
 
-/** All warnings in the report's language, then the explanation's technical notes (English). */
-export function warningsSection(r: AuditResults, T: ReportText, lang: 'de' | 'en'): string {
+/**
+ * All warnings in the report's language, then the explanation's technical notes: in the report's
+ * language when their codes are given, else the results' English texts.
+ */
+export function warningsSection(r: AuditResults, T: ReportText, lang: 'de' | 'en', explainNotes?: readonly Warning[]): string {
   const ws = allWarnings(r).map((w) => warningText(w, lang));
-  const notes = ((r.explain as Json | null)?.notes ?? []) as string[];
   const body = ws.length ? list(ws) : `<p>${esc(T.none)}</p>`;
-  return body + (notes.length ? `<h3 class="sub">${esc(T.techNotes)}</h3><div lang="en">${list(notes)}</div>` : '');
+  if (!r.explain) return body;
+  const notes = explainNotes
+    ? explainNotes.map((n) => (hasExplainNoteText(n) ? `<li>${esc(explainNoteText(n, lang))}</li>` : `<li lang="en">${esc(n.message)}</li>`))
+    : (((r.explain as Json).notes ?? []) as string[]).map((n) => `<li lang="en">${esc(n)}</li>`);
+  return body + (notes.length ? `<h3 class="sub">${esc(T.techNotes)}</h3><ul class="tech-notes">${notes.join('')}</ul>` : '');
 }

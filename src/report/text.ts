@@ -97,7 +97,7 @@ export const REPORT_TEXT = {
     settingName: 'Einstellung',
     key: 'Schlüssel (wie auf der Kommandozeile)',
     annex: 'Die Prüfdatei im Wortlaut',
-    techNotes: 'Technische Hinweise der Berechnung (auf Englisch)',
+    techNotes: 'Technische Hinweise der Berechnung',
     calibrationChart: 'Kalibrierung: beobachteter gegen vorhergesagten Anteil (Punkte), 95-%-Wilson-Bereich (Striche), perfekte Kalibrierung (gestrichelt)',
     calX: 'Mittlere vorhergesagte Wahrscheinlichkeit',
     calY: 'Beobachteter Anteil',

@@ -28,8 +28,8 @@ export async function dispatch(session: EngineSession, request: Exclude<Request,
     case 'modelCheck':
       return session.modelCheck(request, opts);
     case 'audit': {
-      const results = await runAudit(session, request.audit, opts);
-      const reportHtml = request.report ? renderReport(results, { lang: request.report.lang, created: new Date(request.report.created) }) : null;
+      const { results, explainNotes } = await runAudit(session, request.audit, opts);
+      const reportHtml = request.report ? renderReport(results, { lang: request.report.lang, created: new Date(request.report.created), explainNotes }) : null;
       return { results, reportHtml };
     }
     case 'columnLevels':

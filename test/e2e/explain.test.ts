@@ -124,6 +124,15 @@ describe('explanations in the browser (issue 3, item 9)', () => {
     expect(json.notes.some((n) => n.includes('kernel wasm')), json.notes.join(' | ')).toBe(true);
     expect(json.notes.some((n) => n.startsWith('tree SHAP ran in TypeScript'))).toBe(false);
     expect(json.rows).toHaveLength(1000);
+    // the technical notes in German on the page (the JSON keeps the English texts)
+    const notes = p.page.getByTestId('explain-notes');
+    expect(await notes.getAttribute('lang')).toBeNull();
+    const items = await notes.locator('li').evaluateAll((els) => els.map((e) => ({ code: e.getAttribute('data-code'), lang: e.getAttribute('lang'), text: e.textContent ?? '' })));
+    expect(items.map((i) => i.code)).toEqual(['STRUCTURE_CHECKED', 'METHOD_STRUCTURE', 'TREE_SHAP', 'TREE_ENSEMBLE']);
+    expect(items.every((i) => i.lang === null)).toBe(true);
+    expect(items[1].text).toContain('Automatisch gewählt: exaktes Baum-SHAP (TreeSHAP)');
+    expect(items[2].text).toContain('Rechenkern: WebAssembly');
+    for (const n of json.notes) expect(items.map((i) => i.text).join(' ')).not.toContain(n.slice(0, 30));
     expectSame(json, await cliJson());
 
     // the waterfall of a row chosen by number ends at that row's f(x), as the CLI computes it
@@ -184,7 +193,10 @@ describe('explanations in the browser (issue 3, item 9)', () => {
     expect(json.rows).toEqual([0, 1, 2, 3, 4, 17, 500]);
     expectSame(json, await cliJson('--rows', '0-4,17,500', '--space', 'logit', '--background', '50', '--seed', '7'));
     expect(await p.page.evaluate(() => document.documentElement.lang)).toBe('en');
-    expect(await p.page.getByTestId('explain-notes').getAttribute('lang')).toBe('en');
+    expect(await p.page.getByTestId('explain-notes').getAttribute('lang')).toBeNull();
+    const notes = await p.page.getByTestId('explain-notes').locator('li').allTextContents();
+    expect(notes.join(' ')).toContain('Chosen automatically: exact tree SHAP (TreeSHAP), computed by enumeration');
+    for (const n of json.notes) expect(notes).not.toContain(n);
     const w = await waterfall(p);
     expect(w.row).toBe(0);
     expect(Math.abs(w.stepsEnd - json.predictions[0])).toBeLessThanOrEqual(TOL);

@@ -143,6 +143,10 @@ describe('the guided flow through a demo, in German (issue 5)', () => {
     expect(html).toContain('Betriebsrat noch nicht beteiligt');
     expect(html).toContain('Die Vier-Fünftel-Regel ist eine Faustregel');
     expect(html).toContain('Genauigkeit (Schwelle 0,6)');
+    // the explanation's technical notes in German too (the worker renders them from their codes)
+    expect(html).toContain('<h3 class="sub">Technische Hinweise der Berechnung</h3>');
+    expect(html).toContain('Automatisch gewählt:');
+    expect(html).not.toMatch(/method auto:|exact structure:/);
     expect(html).not.toMatch(/<script|https?:\/\//);
 
     // "open for printing": the same report in a new tab, printed to PDF

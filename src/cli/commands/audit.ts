@@ -25,11 +25,11 @@ export async function auditCommand(file: string, o: AuditCommandOptions, io: Io)
   }
   const audit = readAudit(new TextDecoder().decode(await readInput(file, 'audit')));
   const { session, onProgress } = await openSession(o, io);
-  const results = await runAudit(session, audit, { onProgress });
+  const { results, explainNotes } = await runAudit(session, audit, { onProgress });
   printNotes(results.warnings, io, o.quiet);
   await mkdir(o.out, { recursive: true });
   await writeJson(results, join(o.out, 'results.json'), io);
   const lang = (o.lang ?? audit.language ?? 'de') as 'de' | 'en';
-  await writeFile(join(o.out, 'report.html'), renderReport(results, { lang, created: new Date() }));
+  await writeFile(join(o.out, 'report.html'), renderReport(results, { lang, created: new Date(), explainNotes }));
   if (!o.quiet) io.stderr(`einblick: wrote ${join(o.out, 'results.json')} and ${join(o.out, 'report.html')}\n`);
 }

@@ -12,6 +12,7 @@ import type { Task } from '../model/types.ts';
 import type { Binning } from '../fairness/types.ts';
 import type { FairnessSpec } from '../analyses/fairness-run.ts';
 import type { ExplainSpec } from '../analyses/explain-run.ts';
+import type { ExplainNote } from '../explain/notes.ts';
 import type { Audit } from './schema.ts';
 import type { ModelCheck } from '../analyses/model-check.ts';
 
@@ -37,9 +38,18 @@ export interface AuditResults {
 }
 
 /**
- * @example const r = await runAudit(session, parseAudit(json), {}); r.fairness?.attributes
+ * What an audit run gives: the results JSON, and the explanation's notes with their codes for
+ * the report's language (the JSON lists only their English texts, under explain.notes).
  */
-export async function runAudit(session: EngineSession, audit: Audit, opts: RunOptions): Promise<AuditResults> {
+export interface AuditRun {
+  results: AuditResults;
+  explainNotes: ExplainNote[];
+}
+
+/**
+ * @example const { results } = await runAudit(session, parseAudit(json), {}); results.fairness?.attributes
+ */
+export async function runAudit(session: EngineSession, audit: Audit, opts: RunOptions): Promise<AuditRun> {
   const warnings: Warning[] = [];
   const files = {
     model: fileCheck(session.modelInfo, audit.model, 'model', warnings),
@@ -55,7 +65,7 @@ export async function runAudit(session: EngineSession, audit: Audit, opts: RunOp
   const fairness = audit.protected && audit.protected.length > 0 ? await session.fairness({ ...common, spec: fairnessSpec(audit) }, opts) : null;
   const explain = audit.explain === false ? null : await session.explain({ ...common, label: audit.label ?? undefined, spec: explainSpec(audit) }, opts);
   const recorded: Audit = { ...audit, einblick: VERSION, model: { name: files.model.name, sha256: files.model.sha256 }, data: { name: files.data.name, sha256: files.data.sha256 } };
-  return {
+  const results: AuditResults = {
     einblick: VERSION,
     audit: recorded,
     files,
@@ -65,6 +75,7 @@ export async function runAudit(session: EngineSession, audit: Audit, opts: RunOp
     explain: explain?.json ?? null,
     warnings,
   };
+  return { results, explainNotes: explain?.notes ?? [] };
 }
 
 function fileCheck(actual: { name: string; sha256: string } | null, expected: { name: string; sha256: string } | undefined, what: 'model' | 'data', warnings: Warning[]): FileCheck {

@@ -151,7 +151,7 @@ export const messages = {
     'explain.facts': 'Daten',
     'explain.facts.text': '{rows} Fälle erklärt; durchschnittlicher Fall aus {background} Vergleichsfällen; Zufallsstartwert {seed}.',
     'explain.rowsSampled': 'Die Daten haben mehr als 1.000 Zeilen: Erklärt wird eine feste Zufallsstichprobe von 1.000 Fällen.',
-    'explain.notes': 'Technische Hinweise der Berechnung (auf Englisch)',
+    'explain.notes': 'Technische Hinweise der Berechnung',
     'explain.export': 'Erklärung als JSON speichern',
     'explain.positiveClass': 'die positive Klasse',
     'explain.unit.probability': 'Prozentpunkte',

@@ -32,7 +32,7 @@ describe('bundled demos (issue 5)', () => {
     const s = new EngineSession();
     await s.loadModel(readFileSync(join(STATIC, 'german-credit', d.model)), 'model.onnx');
     await s.loadData(readFileSync(join(STATIC, 'german-credit', d.data)), 'data.csv');
-    const r = await runAudit(s, { ...demoAudit(d), bootstrap: 200 }, {});
+    const { results: r } = await runAudit(s, { ...demoAudit(d), bootstrap: 200 }, {});
     const de = d.tour.map((x) => x.de).join('\n');
     const en = d.tour.map((x) => x.en).join('\n');
     const pctDe = (x: number) => `${(100 * x).toFixed(1).replace('.', ',')} %`;

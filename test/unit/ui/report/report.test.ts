@@ -12,9 +12,12 @@ import { EngineSession } from '../../../../src/engine/session.ts';
 import { runAudit, type AuditResults } from '../../../../src/engine/audit/run.ts';
 import { parseAudit } from '../../../../src/engine/audit/schema.ts';
 import { renderReport } from '../../../../src/report/report.ts';
+import type { ExplainNote } from '../../../../src/engine/explain/notes.ts';
 import { REPORT_TEXT } from '../../../../src/report/text.ts';
 import { VERDICT_TEXT, verdictText } from '../../../../src/report/verdicts.ts';
 import { VALUE_PAIRS } from '../../../../src/report/checklist.ts';
+import { esc } from '../../../../src/report/html.ts';
+import { explainNoteText } from '../../../../src/i18n/explain-notes.ts';
 import { cli, tmp, writeTmp } from '../../cli/cli-helpers.ts';
 
 const FIX = resolve(import.meta.dirname, '../../../fixtures/real_german_pipe_rf');
@@ -32,11 +35,12 @@ const AUDIT = {
 };
 
 let results: AuditResults;
+let explainNotes: ExplainNote[];
 beforeAll(async () => {
   const s = new EngineSession();
   await s.loadModel(readFileSync(MODEL), 'model.onnx');
   await s.loadData(readFileSync(DATA), 'data.csv');
-  results = await runAudit(s, parseAudit(AUDIT), {});
+  ({ results, explainNotes } = await runAudit(s, parseAudit(AUDIT), {}));
 }, 120_000);
 
 describe('the report (issue 5)', () => {
@@ -76,6 +80,24 @@ describe('the report (issue 5)', () => {
     expect(html).toContain('Methods and their limits');
     expect(html).toContain('four fifths');
     expect(html).not.toContain('Vier-Fünftel');
+  });
+
+  it('technical notes of the explanation in the report’s language; the results JSON keeps the English texts (issue: English-only notes)', () => {
+    expect(explainNotes.map((n) => n.code)).toEqual(['STRUCTURE_CHECKED', 'METHOD_STRUCTURE', 'TREE_SHAP', 'TREE_ENSEMBLE']);
+    expect(results.explain!.notes).toEqual(explainNotes.map((n) => n.message));
+    const de = renderReport(results, { lang: 'de', created: new Date('2025-05-02T09:30:00Z'), explainNotes });
+    expect(de).toContain('<h3 class="sub">Technische Hinweise der Berechnung</h3>');
+    for (const n of explainNotes) {
+      expect(de).toContain(`<li>${esc(explainNoteText(n, 'de'))}</li>`);
+      expect(de).not.toContain(esc(n.message.slice(0, 30)));
+    }
+    expect(de).toContain('Automatisch gewählt: exaktes Baum-SHAP (TreeSHAP)');
+    expect(de).not.toContain('lang="en"');
+    const en = renderReport(results, { lang: 'en', created: new Date('2025-05-02T09:30:00Z'), explainNotes });
+    for (const n of explainNotes) expect(en).toContain(`<li>${esc(explainNoteText(n, 'en'))}</li>`);
+    // without the coded notes (a results file alone) the report lists the English texts, marked as English
+    const plain = renderReport(results, { lang: 'de', created: new Date('2025-05-02T09:30:00Z') });
+    for (const n of explainNotes) expect(plain).toContain(`<li lang="en">${esc(n.message)}</li>`);
   });
 
   it('both languages have the same report texts and verdict templates', () => {
