@@ -69,7 +69,7 @@ const why: Record<Lang, Render> = {
   },
   en: (p) => {
     if (p.kind) {
-      const large = p.pairPlayers === undefined ? '' : `, and enumerating over the ${isTrees(p) ? 'trees' : 'weights'} would be too large (up to ${int('en', p.pairPlayers)} columns per pair of explained and background case, ${int('en', p.pairCoalitions)} combinations)`;
+      const large = p.pairPlayers === undefined ? '' : `, and enumerating over the ${isTrees(p) ? 'trees' : 'weights'} would be too large (up to ${int('en', p.pairPlayers)} columns per pair of explained and comparison case, ${int('en', p.pairCoalitions)} combinations)`;
       return `On the ${space('en', p.space)} scale the score is not simply ${sum.en(p)} (it is converted further)${large}`;
     }
     if (p.structure === 'none-given') return 'Einblick works here without a structure read from the model file and checked';
@@ -116,7 +116,7 @@ export const explainNoteTexts: Record<ExplainNoteCode, Record<Lang, Render>> = {
   },
   METHOD_STRUCTURE_PAIRS: {
     de: (p) => `Automatisch gewählt: ${method('de', p.method)}, berechnet durch Aufzählung. Einblick hat ${read.de(p)} aus der Modelldatei gelesen; auf der Skala ${space('de', p.space)} ist die Bewertung aber nicht einfach ${sum.de(p)}. Deshalb werden für jeden Vergleichsfall alle Kombinationen der Spalten durchgerechnet, in denen er sich vom erklärten Fall unterscheidet (höchstens ${int('de', p.players)} Spalten). Die Werte sind exakt.`,
-    en: (p) => `Chosen automatically: ${method('en', p.method)}, computed by enumeration. Einblick read ${read.en(p)} from the model file; on the ${space('en', p.space)} scale, however, the score is not simply ${sum.en(p)}. So for each background case every combination of the columns in which it differs from the explained case is computed (at most ${int('en', p.players)} columns). The values are exact.`,
+    en: (p) => `Chosen automatically: ${method('en', p.method)}, computed by enumeration. Einblick read ${read.en(p)} from the model file; on the ${space('en', p.space)} scale, however, the score is not simply ${sum.en(p)}. So for each comparison case every combination of the columns in which it differs from the explained case is computed (at most ${int('en', p.players)} columns). The values are exact.`,
   },
   METHOD_EXACT: {
     de: (p) => `Automatisch gewählt: ${method('de', 'exact')} (aller Kombinationen von Spalten), mit dem Modell selbst. ${why.de(p)}. Die Aufzählung braucht ${int('de', p.evaluations)} Modellauswertungen, höchstens das ${p.factor}-Fache des Stichprobenbudgets von ${int('de', p.budget)}; dafür sind die Werte exakt statt geschätzt.`,
@@ -132,7 +132,7 @@ export const explainNoteTexts: Record<ExplainNoteCode, Record<Lang, Render>> = {
   },
   METHOD_ASKED_PAIRS: {
     de: (p) => `Verfahren wie eingestellt (nicht automatisch gewählt): ${method('de', p.method)}. Auf dieser Skala ist die Bewertung nicht einfach eine Summe; deshalb werden für jeden Vergleichsfall die Kombinationen der Spalten durchgerechnet. Die Werte sind exakt.`,
-    en: (p) => `Method as set (not chosen automatically): ${method('en', p.method)}. On this scale the score is not simply a sum, so for each background case the combinations of the columns are computed. The values are exact.`,
+    en: (p) => `Method as set (not chosen automatically): ${method('en', p.method)}. On this scale the score is not simply a sum, so for each comparison case the combinations of the columns are computed. The values are exact.`,
   },
   STRUCTURE_EVALUATES: {
     de: () => 'Die Modellauswertungen rechnet Einblick mit dem aus der Modelldatei gelesenen und mit dem Modell selbst (onnxruntime) geprüften Aufbau, in doppelter Genauigkeit (float64).',
@@ -145,19 +145,19 @@ export const explainNoteTexts: Record<ExplainNoteCode, Record<Lang, Render>> = {
   },
   TREE_SHAP: {
     de: (p) => `Interventionelles Baum-SHAP über ${int('de', p.trees)} Entscheidungsbäume, exakt Pfad für Pfad berechnet (Rechenkern: ${p.kernel === 'wasm' ? 'WebAssembly' : 'TypeScript'}).`,
-    en: (p) => `Interventional tree SHAP over ${int('en', p.trees)} decision trees, computed exactly path by path (kernel: ${p.kernel === 'wasm' ? 'WebAssembly' : 'TypeScript'}).`,
+    en: (p) => `Interventional tree SHAP over ${int('en', p.trees)} decision trees, computed exactly path by path (computing kernel: ${p.kernel === 'wasm' ? 'WebAssembly' : 'TypeScript'}).`,
   },
   TREE_PAIRS: {
     de: (p) => `Aufzählung über die Entscheidungsbäume für jedes Paar aus erklärtem Fall und Vergleichsfall; die größte umfasste ${int('de', p.players)} Spalten.`,
-    en: (p) => `Enumeration over the decision trees for each pair of explained and background case; the largest covered ${int('en', p.players)} columns.`,
+    en: (p) => `Enumeration over the decision trees for each pair of explained and comparison case; the largest covered ${int('en', p.players)} columns.`,
   },
   LINEAR_SHAP: {
     de: () => 'Lineares SHAP in geschlossener Form: Beitrag einer Eingabe = Gewicht × (Wert des Falls − Mittelwert der Vergleichsfälle), gerechnet auf der Skala, auf der das Modell eine gewichtete Summe ist.',
-    en: () => 'Linear SHAP in closed form: contribution of an input = weight × (value of the case − mean of the background cases), computed on the scale on which the model is a weighted sum.',
+    en: () => 'Linear SHAP in closed form: contribution of an input = weight × (value of the case − mean of the comparison cases), computed on the scale on which the model is a weighted sum.',
   },
   LINEAR_PAIRS: {
     de: (p) => `Aufzählung über die gewichtete Summe des linearen Modells für jedes Paar aus erklärtem Fall und Vergleichsfall; die größte umfasste ${int('de', p.players)} Spalten.`,
-    en: (p) => `Enumeration over the linear model's weighted sum for each pair of explained and background case; the largest covered ${int('en', p.players)} columns.`,
+    en: (p) => `Enumeration over the linear model's weighted sum for each pair of explained and comparison case; the largest covered ${int('en', p.players)} columns.`,
   },
   TREE_ENSEMBLE: {
     de: (p) => `Aus der Modelldatei gelesen: ${int('de', p.trees)} Entscheidungsbäume im Baustein „${p.node}“ (${p.op}; Umrechnung der Summe: ${post('de', p.postTransform)}).`,
