@@ -4,8 +4,8 @@
  * in the reverse order, and each player's marginal contributions g(x_{S+i}, b) - g(x_S, b) are
  * averaged over the two passes. Every background row gets the same number of units, so the
  * values add up to g(x) - base exactly (each unit sums to g(x) - g(b)). The standard error of a
- * value is the standard deviation of its unit estimates over sqrt(units), which treats the
- * stratified units as independent draws and so errs on the safe side.
+ * value comes from the spread of its unit estimates within background rows (sampling.ts,
+ * meanAndError).
  */
 import { EinblickError } from '../errors.ts';
 import { rng, type Rng } from '../random.ts';

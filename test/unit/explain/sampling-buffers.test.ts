@@ -74,8 +74,33 @@ describe('standard errors with few effective degrees of freedom (issue 3)', () =
     expect(se[0] / plainSe(even)).toBeGreaterThan(1);
     expect(se[0] / plainSe(even)).toBeLessThan(1.01);
     meanAndError(rare, k, 1, strata, phi, se, 0);
-    // the whole variance sits in one stratum with 3 degrees of freedom: t(0.975, 3) / 1.96
-    expect(se[0] / plainSe(rare)).toBeCloseTo(3.1824 / 1.96, 1);
+    // the whole variance sits in one stratum: one rare event seen, so 1 degree of freedom
+    // (Welch-Satterthwaite alone would say 3): t(0.975, 1) / 1.96
+    expect(se[0] / plainSe(rare)).toBeCloseTo(12.7062 / 1.96, 2);
+    // strata 0..seen-1 each hold one large value: equal variances, Welch-Satterthwaite dof =
+    // seen x (m - 1); below 5 strata with spread the dof are at most their number
+    for (const [seen, t] of [[4, 2.7764], [5, 2.1314]] as const) { // t(0.975, 4), t(0.975, 15)
+      const units = Float64Array.from({ length: k }, (_, u) => (u < seen ? 50 : 0.5));
+      meanAndError(units, k, 1, strata, phi, se, 0);
+      expect(se[0] / plainSe(units)).toBeCloseTo(t / 1.96, 2);
+    }
+  });
+
+  it('no stratum with spread is not certainty: the error is then the spread over all units', async () => {
+    const { meanAndError } = await import('../../../src/engine/explain/sampling.ts');
+    const strata = 30, m = 4, k = strata * m;
+    // every stratum constant, but the strata differ (a rare contribution never sampled twice alike)
+    const units = Float64Array.from({ length: k }, (_, u) => (u % strata === 7 ? 1 : 0));
+    const phi = new Float64Array(1), se = new Float64Array(1);
+    meanAndError(units, k, 1, strata, phi, se, 0);
+    const mean = 1 / strata;
+    const overall = Math.sqrt(units.reduce((a, x) => a + (x - mean) ** 2, 0) / (k - 1) / k);
+    expect(phi[0]).toBeCloseTo(mean, 15);
+    expect(se[0]).toBeGreaterThan(0);
+    expect(se[0] / overall).toBeCloseTo(1.98 / 1.96, 2); // t(0.975, k - 1 = 119) = 1.980
+    // all units equal: then the error is 0
+    meanAndError(new Float64Array(k).fill(0.25), k, 1, strata, phi, se, 0);
+    expect([phi[0], se[0]]).toEqual([0.25, 0]);
   });
   it('the one-pass stratified mean and error equal a two-pass computation, also for values far from 0', async () => {
     const { meanAndError, tQuantile975 } = await import('../../../src/engine/explain/sampling.ts');
