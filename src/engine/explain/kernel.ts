@@ -13,7 +13,7 @@ import { EinblickError } from '../errors.ts';
 import { rng, type Rng } from '../random.ts';
 import { checkGame } from './game.ts';
 import { addBits, addRequest, evaluateRequests, requests, type EvaluateOptions, type Requests, rowOptions } from './masker.ts';
-import { evaluateEnds, mean, meanAndError, type SamplingResult } from './sampling.ts';
+import { evaluateEnds, mean, meanAndError, meanAndErrorFromSums, stratumSums, type SamplingResult, type StratumSums } from './sampling.ts';
 import { maskScratch } from './packed-mask.ts';
 import type { BatchModel, Game } from './types.ts';
 
@@ -80,7 +80,7 @@ function drawCoalition(n: number, cdf: Float64Array, r: Rng, idx: Uint32Array, o
  * Buffers of one kernelShap call, reused from explained row to explained row (fresh typed
  * arrays per row cost page faults in Chromium, see bench/README.md).
  */
-interface KernelScratch {
+export interface KernelScratch {
   cdf: Float64Array;
   /** E[z_i z_j], i != j, of the size distribution. */
   q: number;
@@ -94,10 +94,11 @@ interface KernelScratch {
   w: Float64Array;
 }
 
-function kernelScratch(k: number, n: number): KernelScratch {
+/** Buffers for k units of n players; `fused`: the units go into stratum sums (unitSums), so no k x n units array. */
+export function kernelScratch(k: number, n: number, fused = false): KernelScratch {
   const small = n <= 31;
   const { cdf, q } = kernelDistribution(n);
-  return { cdf, q, zb: small ? new Int32Array(k) : null, z: small ? null : new Uint8Array(k * n), idx: new Uint32Array(n), comp: new Uint8Array(n), req: requests(2 * k, n), units: new Float64Array(k * n), w: new Float64Array(n) };
+  return { cdf, q, zb: small ? new Int32Array(k) : null, z: small ? null : new Uint8Array(k * n), idx: new Uint32Array(n), comp: new Uint8Array(n), req: requests(2 * k, n), units: new Float64Array(fused ? 0 : k * n), w: new Float64Array(n) };
 }
 
 /** Requests for k paired coalitions (z and its complement) of row x; s.z gets the coalitions. */
@@ -131,7 +132,7 @@ function popcount(x: number): number {
 }
 
 /** Unit estimates Delta_b / n + (w_i - mean w) / (1/2 - q) (k x n, row-major) into s.units. */
-function unitValues(g: Float64Array, gb: Float64Array, fx: number, n: number, k: number, s: KernelScratch): Float64Array {
+export function unitValues(g: Float64Array, gb: Float64Array, fx: number, n: number, k: number, s: KernelScratch): Float64Array {
   const a = 0.5 - s.q, nb = gb.length, { z, zb, units, w } = s;
   for (let u = 0; u < k; u++) {
     const gbu = gb[u % nb], vz = g[2 * u] - gbu, vc = g[2 * u + 1] - gbu;
@@ -153,6 +154,34 @@ function unitValues(g: Float64Array, gb: Float64Array, fx: number, n: number, k:
 }
 
 /**
+ * unitValues for coalitions as bitmasks, straight into stratum sums (sampling.ts), without the
+ * k x n units array: unit u belongs to background stratum u % nb, and its value for player p
+ * is hz or hc. Row u < nb of each stratum is its first unit (the shift).
+ */
+export function unitSums(g: Float64Array, gb: Float64Array, fx: number, n: number, k: number, s: KernelScratch, acc: StratumSums): void {
+  const a = 0.5 - s.q, nb = gb.length, zb = s.zb!, { first, sums, squares } = acc;
+  sums.fill(0);
+  squares.fill(0);
+  for (let u = 0, b = 0, c = 0; u < k; u++, b++, c += n) {
+    if (b === nb) { b = 0; c = 0; }
+    const gbu = gb[b], vz = g[2 * u] - gbu, vc = g[2 * u + 1] - gbu;
+    const share = (fx - gbu) / n;
+    const bits = zb[u], inZ = popcount(bits);
+    const mean = (inZ * (vz / 2) + (n - inZ) * (vc / 2)) / n;
+    const hz = share + (vz / 2 - mean) / a, hc = share + (vc / 2 - mean) / a;
+    if (u < nb) {
+      for (let p = 0; p < n; p++) first[c + p] = (bits >>> p) & 1 ? hz : hc;
+      continue;
+    }
+    for (let p = 0; p < n; p++) {
+      const d = ((bits >>> p) & 1 ? hz : hc) - first[c + p];
+      sums[c + p] += d;
+      squares[c + p] += d * d;
+    }
+  }
+}
+
+/**
  * Kernel SHAP values with standard errors; `samples` is the budget of model evaluations per row.
  *
  * @example (await kernelShap(game, model, { samples: 4000, seed: 1 })).phi
@@ -167,13 +196,21 @@ export async function kernelShap(game: Game, model: BatchModel, opts: EvaluateOp
   const { gb, fx, evaluations: e0 } = await evaluateEnds(game, owner, model, { ...eo, onProgress: undefined }, scratch); // a few rows; progress is per explained row below
   const phi = new Float64Array(nx * n), se = new Float64Array(nx * n);
   let evaluations = e0;
-  const ks = n >= 2 ? kernelScratch(k, n) : null;
+  // with 2 or more units per background row and bitmask coalitions, the units go straight into stratum sums
+  const fused = n >= 2 && n <= 31 && m >= 2;
+  const ks = n >= 2 ? kernelScratch(k, n, fused) : null;
+  const acc = fused ? stratumSums(nb, n) : null;
   for (let x = 0; x < nx; x++) {
     let units: Float64Array;
     if (ks) {
       const req = pairedRequests(x, k, nb, n, r, ks);
       const g = await evaluateRequests(game, owner, model, req, rowOptions(eo, x, nx), scratch);
       evaluations += req.count;
+      if (acc) {
+        unitSums(g, gb, fx[x], n, k, ks, acc);
+        meanAndErrorFromSums(acc, nb, m, n, phi, se, x * n);
+        continue;
+      }
       units = unitValues(g, gb, fx[x], n, k, ks);
     } else {
       units = Float64Array.from({ length: k }, (_, u) => fx[x] - gb[u % nb]);

@@ -87,11 +87,13 @@ export function maskPacked(game: Game, owner: Int32Array, req: Requests, from: n
  * coalition's bits are shifted along instead of looked up per feature (Chromium: about half
  * the time of the general loop, scratch micro-benchmarks as bench/browser/micro.ts), and a
  * row whose coalition differs from the row before by one player, with the same explained and
- * background rows (permutation SHAP's chains), is a copy of that row with one value changed.
+ * background rows (permutation SHAP's chains), is a copy of that row with one value changed;
+ * a row followed by its complement (Kernel SHAP's pairs) is written together with it.
  */
 function writeHybridRows(x: Int32Array, b: Int32Array, owner: Int32Array, req: Requests, from: number, n: number, out: Int32Array): void {
   const f = owner.length, bits = req.bits!, { xRow, bRow } = req;
   if (isIdentity(owner)) {
+    const full = f === 31 ? 0x7fffffff : (1 << f) - 1;
     for (let k = 0, q = from, at = 0; k < n; k++, q++) {
       let m = bits[q];
       const xa = xRow[q] * f, ba = bRow[q] * f;
@@ -103,6 +105,18 @@ function writeHybridRows(x: Int32Array, b: Int32Array, owner: Int32Array, req: R
           const j = 31 - Math.clz32(d);
           out[at - f + j] = (m >>> j) & 1 ? x[xa + j] : b[ba + j];
         }
+        continue;
+      }
+      if (k + 1 < n && (bits[q + 1] ^ m) === full && xRow[q + 1] === xRow[q] && bRow[q + 1] === bRow[q]) {
+        // the next row is this one's complement (Kernel SHAP's pairs): both from one read of x and b
+        for (let j = 0; j < f; j++, at++, m >>= 1) {
+          const bv = b[ba + j], xv = x[xa + j], t = (xv ^ bv) & -(m & 1);
+          out[at] = bv ^ t;
+          out[at + f] = xv ^ t;
+        }
+        at += f;
+        k++;
+        q++;
         continue;
       }
       for (let j = 0; j < f; j++, at++, m >>= 1) {

@@ -91,38 +91,67 @@ function stratifiedDof(v: number, spread: number, withSpread: number, strata: nu
   return withSpread < 5 ? Math.min(dof, withSpread) : dof;
 }
 
-/** Accumulators of stratifiedMeanAndError, kept between calls (it never awaits, so no call overlaps another). */
-let sums = new Float64Array(0), squares = new Float64Array(0);
+/**
+ * Per background stratum and player (cell c = stratum x n + player): the stratum's first unit
+ * (`first`, the shift), and the sum and the sum of squares of the later units' differences
+ * from it. The shift keeps the sums of squares free of cancellation (it is one of the
+ * stratum's own values). Filled by stratifiedMeanAndError from a units array, or by an
+ * explainer straight from its model values (kernel.ts), without the k x n units array.
+ */
+export interface StratumSums {
+  first: Float64Array;
+  sums: Float64Array;
+  squares: Float64Array;
+}
+
+/** Empty sums for `strata` x n cells. */
+export function stratumSums(strata: number, n: number): StratumSums {
+  const cells = strata * n;
+  return { first: new Float64Array(cells), sums: new Float64Array(cells), squares: new Float64Array(cells) };
+}
+
+/** Sums kept between calls of stratifiedMeanAndError (it never awaits, so no call overlaps another). */
+let shared = stratumSums(0, 0);
 
 /**
  * meanAndError's common case (k = strata x m units, unit u in stratum u % strata), in one
- * sequential pass over the units: per stratum and player, the sum and the sum of squares of
- * the differences from the stratum's first unit. The shift keeps the sums of squares free of
- * cancellation (the first unit is one of the stratum's own values); the two-pass form it
- * replaces read the units three times with a stride of strata x n values, which cost more than
- * the arithmetic (bench/README.md). Same mean, variance and degrees of freedom as
- * stratifiedVariance, to rounding.
+ * sequential pass over the units (the two-pass form it replaces read the units three times
+ * with a stride of strata x n values, which cost more than the arithmetic; bench/README.md).
+ * Same mean, variance and degrees of freedom as stratifiedVariance, to rounding.
  */
 function stratifiedMeanAndError(units: Float64Array, k: number, n: number, strata: number, m: number, phi: Float64Array, se: Float64Array, at: number): void {
   const cells = strata * n;
-  if (sums.length < cells) { sums = new Float64Array(cells); squares = new Float64Array(cells); }
+  if (shared.first.length < cells) shared = stratumSums(strata, n);
+  const { first, sums, squares } = shared;
+  first.set(units.subarray(0, cells));
   sums.fill(0, 0, cells);
   squares.fill(0, 0, cells);
   // the first m - 1 rounds of strata are differences from round 0 (which adds nothing)
   for (let u = strata, c = 0, row = strata * n; u < k; u++, row += n) {
     for (let p = 0; p < n; p++) {
-      const d = units[row + p] - units[c + p];
+      const d = units[row + p] - first[c + p];
       sums[c + p] += d;
       squares[c + p] += d * d;
     }
     c += n;
     if (c === cells) c = 0;
   }
+  meanAndErrorFromSums(shared, strata, m, n, phi, se, at);
+}
+
+/**
+ * Mean and standard error per player (meanAndError's rules) from stratum sums of m >= 2 units
+ * per stratum. When no stratum shows spread, the spread over all units is the spread of the
+ * stratum means (the units within each stratum being equal): sum over strata of
+ * m (mean_b - mean)^2, over k - 1 and k.
+ */
+export function meanAndErrorFromSums(acc: StratumSums, strata: number, m: number, n: number, phi: Float64Array, se: Float64Array, at: number): void {
+  const { first, sums, squares } = acc, cells = strata * n, k = strata * m;
   for (let p = 0; p < n; p++) {
     let total = 0, v = 0, spread = 0, withSpread = 0;
     for (let c = p; c < cells; c += n) {
       const s = sums[c];
-      total += units[c] + s / m;
+      total += first[c] + s / m;
       const vb = Math.max(0, squares[c] - (s * s) / m) / (m - 1) / m;
       if (vb > 0) withSpread++;
       v += vb;
@@ -130,7 +159,12 @@ function stratifiedMeanAndError(units: Float64Array, k: number, n: number, strat
     }
     const mean = total / strata;
     let variance = v / (strata * strata), dof = stratifiedDof(v, spread, withSpread, strata, m);
-    if (v === 0) ({ v: variance, dof } = overallVariance(units, k, n, p, mean));
+    if (v === 0) {
+      let w = 0;
+      for (let c = p; c < cells; c += n) { const d = first[c] + sums[c] / m - mean; w += m * d * d; }
+      variance = w / (k - 1) / k;
+      dof = k - 1;
+    }
     phi[at + p] = mean;
     se[at + p] = Math.sqrt(variance) * (tQuantile975(dof) / Z975);
   }

@@ -57,6 +57,7 @@ describe('packed hybrid rows (issue 3)', () => {
     for (const game of [single, grouped(1)]) {
       sameAsGeneric(game, randomRequests(game, 300, 2));
       sameAsGeneric(game, chainRequests(game, 300, 6));
+      sameAsGeneric(game, pairedRequests(game, 300, 7));
     }
   });
 
@@ -68,6 +69,22 @@ describe('packed hybrid rows (issue 3)', () => {
       if (r.next() < 0.1) { x = r.int(game.explain.rows); b = r.int(game.background.rows); } // a new chain
       if (r.next() < 0.8) member[r.int(n)] ^= 1; // else the same coalition again
       addRequest(req, x, b, member);
+    }
+    return req;
+  }
+
+  /** Kernel SHAP's pattern: a coalition and its complement, mostly (some pairs broken, some rows alone). */
+  function pairedRequests(game: Game, count: number, seed: number): Requests {
+    const r = rng(seed), n = game.players.length, req = requests(count, n), member = new Uint8Array(n);
+    for (let k = 0; k < count; k++) {
+      const x = r.int(game.explain.rows), b = r.int(game.background.rows);
+      for (let p = 0; p < n; p++) member[p] = r.next() < 0.5 ? 1 : 0;
+      addRequest(req, x, b, member);
+      if (k + 1 === count || r.next() < 0.1) continue;
+      for (let p = 0; p < n; p++) member[p] ^= 1;
+      if (r.next() < 0.05) member[0] ^= 1; // not quite the complement
+      addRequest(req, x, r.next() < 0.05 ? (b + 1) % game.background.rows : b, member); // or another background row
+      k++;
     }
     return req;
   }

@@ -135,4 +135,27 @@ describe('standard errors with few effective degrees of freedom (issue 3)', () =
       }
     }
   });
+  it('Kernel SHAP\'s stratum sums straight from the model values equal unit values then meanAndError', async () => {
+    const { kernelScratch, unitSums, unitValues } = await import('../../../src/engine/explain/kernel.ts');
+    const { meanAndError, meanAndErrorFromSums, stratumSums } = await import('../../../src/engine/explain/sampling.ts');
+    const r = rng(9);
+    for (const [n, nb, m] of [[20, 100, 4], [3, 7, 2], [31, 5, 3]] as const) {
+      const k = nb * m;
+      const viaUnits = kernelScratch(k, n), fused = kernelScratch(k, n, true);
+      for (let u = 0; u < k; u++) viaUnits.zb![u] = fused.zb![u] = (r.u32() & (n === 31 ? 0x7fffffff : (1 << n) - 1)) | 1;
+      // rare large model values, so that some strata have spread and some have none
+      const g = Float64Array.from({ length: 2 * k }, () => (r.next() < 0.1 ? 5 * r.next() : 0.5));
+      const gb = Float64Array.from({ length: nb }, () => r.next());
+      const a = { phi: new Float64Array(n), se: new Float64Array(n) }, b = { phi: new Float64Array(n), se: new Float64Array(n) };
+      meanAndError(unitValues(g, gb, 0.9, n, k, viaUnits), k, n, nb, a.phi, a.se, 0);
+      const acc = stratumSums(nb, n);
+      unitSums(g, gb, 0.9, n, k, fused, acc);
+      meanAndErrorFromSums(acc, nb, m, n, b.phi, b.se, 0);
+      for (let p = 0; p < n; p++) {
+        expect(Math.abs(a.phi[p] - b.phi[p])).toBeLessThan(1e-13);
+        expect(Math.abs(a.se[p] - b.se[p])).toBeLessThan(1e-13 + 1e-12 * a.se[p]);
+      }
+      expect(a.se.some((v) => v > 0)).toBe(true);
+    }
+  });
 });
