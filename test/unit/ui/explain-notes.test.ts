@@ -50,6 +50,11 @@ const SAMPLES: ExplainNote[] = [
 
 const text = (code: ExplainNoteCode, lang: 'de' | 'en') => explainNoteText(SAMPLES.find((n) => n.code === code)!, lang);
 
+/** Each sample note's text in the language contains the fragment. */
+function expectTexts(cases: [ExplainNoteCode, 'de' | 'en', string][]): void {
+  for (const [code, lang, fragment] of cases) expect(text(code, lang), `${code} ${lang}`).toContain(fragment);
+}
+
 describe('explanation notes in German and English (issue: English-only technical notes)', () => {
   it('every note code has a German and an English text, and every listed code is emitted somewhere in the engine', () => {
     // the engine builds notes only through explainNote(code, ...), whose code the type limits to this list
@@ -75,15 +80,17 @@ describe('explanation notes in German and English (issue: English-only technical
   });
 
   it('numbers in each language’s format: German decimal comma and thousands point, small differences as powers of ten', () => {
-    expect(text('STRUCTURE_CHECKED', 'de')).toContain('auf 1.035 Fällen');
-    expect(text('STRUCTURE_CHECKED', 'de')).toContain('höchstens 5,0 · 10⁻⁷');
-    expect(text('STRUCTURE_CHECKED', 'en')).toContain('on 1,035 cases');
-    expect(text('STRUCTURE_CHECKED', 'en')).toContain('within 5.0 × 10⁻⁷');
-    expect(text('ROWS_SAMPLED', 'de')).toContain('2.380 Zeilen');
-    expect(text('LOGIT_PRECISION', 'de')).toContain('Log-Odds bis 10,3');
-    expect(text('LOGIT_PRECISION', 'de')).toContain('um bis zu 0,0018 abweichen');
-    expect(text('METHOD_EXACT', 'de')).toContain('14.560 Modellauswertungen');
-    expect(text('METHOD_PERMUTATION', 'de')).toContain('5.000.000 Modellauswertungen');
+    expectTexts([
+      ['STRUCTURE_CHECKED', 'de', 'auf 1.035 Fällen'],
+      ['STRUCTURE_CHECKED', 'de', 'höchstens 5,0 · 10⁻⁷'],
+      ['STRUCTURE_CHECKED', 'en', 'on 1,035 cases'],
+      ['STRUCTURE_CHECKED', 'en', 'within 5.0 × 10⁻⁷'],
+      ['ROWS_SAMPLED', 'de', '2.380 Zeilen'],
+      ['LOGIT_PRECISION', 'de', 'Log-Odds bis 10,3'],
+      ['LOGIT_PRECISION', 'de', 'um bis zu 0,0018 abweichen'],
+      ['METHOD_EXACT', 'de', '14.560 Modellauswertungen'],
+      ['METHOD_PERMUTATION', 'de', '5.000.000 Modellauswertungen'],
+    ]);
     expect(small('de', 0.032)).toBe('0,032');
     expect(small('en', 1.3e-12)).toBe('1.3 × 10⁻¹²');
   });
@@ -92,12 +99,14 @@ describe('explanation notes in German and English (issue: English-only technical
     for (const lang of ['de', 'en'] as const) {
       for (const m of ['tree', 'linear', 'exact', 'permutation', 'kernel']) expect(METHOD[lang][m], `${lang} ${m}`).toBe(named(REPORT_TEXT[lang].methodNames, m));
     }
-    expect(text('METHOD_STRUCTURE', 'de')).toContain('Automatisch gewählt: exaktes Baum-SHAP (TreeSHAP)');
-    expect(text('METHOD_STRUCTURE', 'de')).toContain('„Log-Odds“');
-    expect(text('METHOD_ASKED', 'de')).toContain('Kernel-SHAP (Stichprobe)');
-    expect(text('SAMPLING_UNITS', 'de')).toContain('Standardfehler');
-    expect(text('METHOD_EXACT', 'de')).toContain('Stichprobenbudgets');
-    expect(text('TREE_SHAP', 'de')).toContain('Rechenkern: WebAssembly');
+    expectTexts([
+      ['METHOD_STRUCTURE', 'de', 'Automatisch gewählt: exaktes Baum-SHAP (TreeSHAP)'],
+      ['METHOD_STRUCTURE', 'de', '„Log-Odds“'],
+      ['METHOD_ASKED', 'de', 'Kernel-SHAP (Stichprobe)'],
+      ['SAMPLING_UNITS', 'de', 'Standardfehler'],
+      ['METHOD_EXACT', 'de', 'Stichprobenbudgets'],
+      ['TREE_SHAP', 'de', 'Rechenkern: WebAssembly'],
+    ]);
   });
 
   it('a note without a text keeps the engine’s English message', () => {
