@@ -92,13 +92,15 @@ export interface KernelScratch {
   req: Requests;
   units: Float64Array;
   w: Float64Array;
+  /** A bitmask unit's two values (pairValues). */
+  h: Float64Array;
 }
 
 /** Buffers for k units of n players; `fused`: the units go into stratum sums (unitSums), so no k x n units array. */
 export function kernelScratch(k: number, n: number, fused = false): KernelScratch {
   const small = n <= 31;
   const { cdf, q } = kernelDistribution(n);
-  return { cdf, q, zb: small ? new Int32Array(k) : null, z: small ? null : new Uint8Array(k * n), idx: new Uint32Array(n), comp: new Uint8Array(n), req: requests(2 * k, n), units: new Float64Array(fused ? 0 : k * n), w: new Float64Array(n) };
+  return { cdf, q, zb: small ? new Int32Array(k) : null, z: small ? null : new Uint8Array(k * n), idx: new Uint32Array(n), comp: new Uint8Array(n), req: requests(2 * k, n), units: new Float64Array(fused ? 0 : k * n), w: new Float64Array(n), h: new Float64Array(2) };
 }
 
 /** Requests for k paired coalitions (z and its complement) of row x; s.z gets the coalitions. */
@@ -131,18 +133,26 @@ function popcount(x: number): number {
   return (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24);
 }
 
+/**
+ * A bitmask unit's two values into h: w takes two values only, vz / 2 for the members of z
+ * (h[0] = share + (vz / 2 - mean w) / a) and vc / 2 for the others (h[1]).
+ */
+function pairValues(vz: number, vc: number, share: number, inZ: number, n: number, a: number, h: Float64Array): void {
+  const mean = (inZ * (vz / 2) + (n - inZ) * (vc / 2)) / n;
+  h[0] = share + (vz / 2 - mean) / a;
+  h[1] = share + (vc / 2 - mean) / a;
+}
+
 /** Unit estimates Delta_b / n + (w_i - mean w) / (1/2 - q) (k x n, row-major) into s.units. */
 export function unitValues(g: Float64Array, gb: Float64Array, fx: number, n: number, k: number, s: KernelScratch): Float64Array {
-  const a = 0.5 - s.q, nb = gb.length, { z, zb, units, w } = s;
+  const a = 0.5 - s.q, nb = gb.length, { z, zb, units, w, h } = s;
   for (let u = 0; u < k; u++) {
     const gbu = gb[u % nb], vz = g[2 * u] - gbu, vc = g[2 * u + 1] - gbu;
     const share = (fx - gbu) / n;
     if (zb) {
-      // w takes two values only: vz / 2 for the members of z, vc / 2 for the others
-      const bits = zb[u], inZ = popcount(bits);
-      const mean = (inZ * (vz / 2) + (n - inZ) * (vc / 2)) / n;
-      const hz = share + (vz / 2 - mean) / a, hc = share + (vc / 2 - mean) / a;
-      for (let p = 0, at = u * n; p < n; p++, at++) units[at] = (bits >>> p) & 1 ? hz : hc;
+      const bits = zb[u];
+      pairValues(vz, vc, share, popcount(bits), n, a, h);
+      for (let p = 0, at = u * n; p < n; p++, at++) units[at] = (bits >>> p) & 1 ? h[0] : h[1];
       continue;
     }
     let mean = 0;
@@ -159,16 +169,15 @@ export function unitValues(g: Float64Array, gb: Float64Array, fx: number, n: num
  * is hz or hc. Row u < nb of each stratum is its first unit (the shift).
  */
 export function unitSums(g: Float64Array, gb: Float64Array, fx: number, n: number, k: number, s: KernelScratch, acc: StratumSums): void {
-  const a = 0.5 - s.q, nb = gb.length, zb = s.zb!, { first, sums, squares } = acc;
+  const a = 0.5 - s.q, nb = gb.length, zb = s.zb!, h = s.h, { first, sums, squares } = acc;
   sums.fill(0);
   squares.fill(0);
   for (let u = 0, b = 0, c = 0; u < k; u++, b++, c += n) {
     if (b === nb) { b = 0; c = 0; }
     const gbu = gb[b], vz = g[2 * u] - gbu, vc = g[2 * u + 1] - gbu;
-    const share = (fx - gbu) / n;
-    const bits = zb[u], inZ = popcount(bits);
-    const mean = (inZ * (vz / 2) + (n - inZ) * (vc / 2)) / n;
-    const hz = share + (vz / 2 - mean) / a, hc = share + (vc / 2 - mean) / a;
+    const bits = zb[u];
+    pairValues(vz, vc, (fx - gbu) / n, popcount(bits), n, a, h);
+    const hz = h[0], hc = h[1];
     if (u < nb) {
       for (let p = 0; p < n; p++) first[c + p] = (bits >>> p) & 1 ? hz : hc;
       continue;
