@@ -39,6 +39,8 @@ export const ERROR_CODES = [
   'TEXT_FOR_NUMBER',
   'NOT_INTEGER',
   'MISSING_VALUE',
+  // explanations
+  'EXPLAIN_LIMIT',
   // options and usage
   'INVALID_OPTION',
   'CANCELLED',
@@ -48,7 +50,10 @@ export const ERROR_CODES = [
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-/** Values a UI message template may use: {column}, {expected}, ... */
+/**
+ * Values a UI message may use: {column}, {expected}, ... `detail` names the specific reason,
+ * whose text in German and English is in src/i18n/error-details.ts.
+ */
 export type ErrorParams = Record<string, string | number | string[] | undefined>;
 
 /** The plain-data form of an error: what travels through postMessage and into results JSON. */

@@ -58,14 +58,14 @@ export async function exactPairs(game: Game, model: BatchModel, opts: EvaluateOp
   const cost = exactPairsCost(game);
   const most = opts.maxEvaluations ?? EXACT_EVALUATION_LIMIT;
   if (cost.evaluations > most) {
-    throw new EinblickError('TOO_LARGE', `exact enumeration needs ${cost.evaluations} model evaluations (at most ${most})`, 'Use --method permutation or kernel, explain fewer rows, use fewer background rows, or group features into fewer players.', { evaluations: cost.evaluations });
+    throw new EinblickError('EXPLAIN_LIMIT', `exact enumeration needs ${cost.evaluations} model evaluations (at most ${most})`, 'Use --method permutation or kernel, explain fewer rows, use fewer background rows, or group features into fewer players.', { detail: 'EXACT_EVALUATIONS', evaluations: cost.evaluations, limit: most });
   }
   const phi = new Float64Array(nx * n), fx = new Float64Array(nx);
   let base = 0, evaluations = 0;
   for (let r = 0; r < nx; r++) {
     const sets = Array.from({ length: nb }, (_, b) => differingPlayers(game, r, b));
     const worst = Math.max(...sets.map((s) => s.length));
-    if (worst > limit) throw new EinblickError('TOO_LARGE', `exact enumeration: a background row differs from row ${game.rows[r]} in ${worst} players (more than ${limit})`, 'Use --method permutation or kernel, or group features into fewer players.', { players: worst });
+    if (worst > limit) throw new EinblickError('EXPLAIN_LIMIT', `exact enumeration: a background row differs from row ${game.rows[r]} in ${worst} players (at most ${limit})`, 'Use --method permutation or kernel, or group features into fewer players.', { detail: 'PAIR_PLAYERS', players: worst, limit });
     const req = requests(sets.reduce((s, d) => s + 2 ** d.length, 0), n);
     const start: number[] = [];
     const member = new Uint8Array(n);
@@ -98,7 +98,7 @@ export async function exactPairs(game: Game, model: BatchModel, opts: EvaluateOp
 export async function exactFull(game: Game, model: BatchModel, opts: EvaluateOptions = {}): Promise<ExactResult> {
   const owner = checkGame(game);
   const n = game.players.length, nx = game.explain.rows, nb = game.background.rows;
-  if (n > 14) throw new EinblickError('TOO_LARGE', `exact enumeration over ${n} players (at most 14)`, 'Use --method exact with fewer players, or --method permutation.', { players: n });
+  if (n > 14) throw new EinblickError('EXPLAIN_LIMIT', `exact enumeration over ${n} players (at most 14)`, 'Use --method permutation, or group features into fewer players.', { detail: 'EXACT_PLAYERS', players: n, limit: 14 });
   const size = 2 ** n;
   const phi = new Float64Array(nx * n), fx = new Float64Array(nx);
   let base = 0;

@@ -75,7 +75,7 @@ export async function linearShapPairs(input: LinearShapInput, link: (m: number) 
       const players: number[] = [];
       for (let p = 0; p < nPlayers; p++) if (delta[p] !== 0) players.push(p);
       const d = players.length;
-      if (d > maxPairPlayers) throw new EinblickError('TOO_LARGE', `a background row differs from the explained row in ${d} players (more than ${maxPairPlayers})`, 'Use a sampling method (--method permutation) or group features into fewer players.', { players: d });
+      if (d > maxPairPlayers) throw new EinblickError('EXPLAIN_LIMIT', `exact linear SHAP in probability space: a background row differs from the explained row in ${d} players (at most ${maxPairPlayers})`, 'Use --method auto or permutation, or --space logit (exact linear SHAP there has no such limit), or group features into fewer players.', { detail: 'PAIR_PLAYERS', players: d, limit: maxPairPlayers });
       largest = Math.max(largest, d);
       const table = new Float64Array(1 << d);
       table[0] = margin(expr, input.background, b * nf, nf);

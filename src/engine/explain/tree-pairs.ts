@@ -65,7 +65,7 @@ function pairTable(paths: LeafPaths, mx: Int32Array, mb: Int32Array, offset: num
       const g = paths.localPlayers[p0 + j];
       let k = index.get(g);
       if (k === undefined) { k = players.length; index.set(g, k); players.push(g); }
-      if (k >= maxD) throw new EinblickError('TOO_LARGE', `a background row differs from the explained row in more than ${maxD} players`, 'Use a sampling method (--method permutation) or fewer players (group features).', { players: maxD });
+      if (k >= maxD) throw new EinblickError('EXPLAIN_LIMIT', `exact tree SHAP in probability space: a background row differs from the explained row in more than ${maxD} players (at most ${maxD})`, 'Use --method auto or permutation, or --space logit (exact tree SHAP there has no such limit), or group features into fewer players.', { detail: 'PAIR_PLAYERS', players: maxD, limit: maxD, more: 1 });
       if (sxLocal & bit) sx |= 1 << k; else sb |= 1 << k;
     }
     terms.push(sx, sb, l);
@@ -101,7 +101,7 @@ export async function treeShapPairs(input: TreePairsInput, ctl: PairsControl = {
   const { trees, nf, nPlayers, link } = input;
   const maxD = Math.min(input.maxPairPlayers ?? MAX_PAIR_PLAYERS, 30);
   const paths = leafPaths(trees, input.featurePlayer);
-  if (paths.maxPlayers > 30) throw new EinblickError('TOO_LARGE', `a tree path reads ${paths.maxPlayers} players`, 'Use a sampling method (--method permutation).');
+  if (paths.maxPlayers > 30) throw new EinblickError('EXPLAIN_LIMIT', `exact tree SHAP in probability space: a tree path reads ${paths.maxPlayers} players (at most 30)`, 'Use --method auto or permutation, or --space logit.', { detail: 'PATH_PLAYERS', players: paths.maxPlayers, limit: 30 });
   const e = trees.ensemble;
   const nx = input.x.length / nf, nb = input.background.length / nf;
   const dec = new Uint8Array(e.mode.length);

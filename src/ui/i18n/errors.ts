@@ -108,6 +108,10 @@ export const errorTexts: Record<ErrorCode, Record<Lang, Text>> = {
     de: { title: 'Eine Spalte hat leere Zellen, die das Modell nicht verarbeiten kann.', hint: 'Füllen Sie die leeren Zellen oder entfernen Sie diese Zeilen.' },
     en: { title: 'A column has empty cells the model cannot handle.', hint: 'Fill the empty cells or remove those rows.' },
   },
+  EXPLAIN_LIMIT: {
+    de: { title: 'Dieses Erklärungsverfahren ist für dieses Modell zu aufwendig.', hint: 'Wählen Sie beim Verfahren „Automatisch“ oder ein Stichprobenverfahren, oder fassen Sie zusammengehörige Modelleingaben zusammen.' },
+    en: { title: 'This explanation method is too much work for this model.', hint: 'Choose the method "Automatic" or a sampling method, or merge model inputs that belong together.' },
+  },
   INVALID_OPTION: {
     de: { title: 'Eine Einstellung ist ungültig.', hint: 'Prüfen Sie die genannte Einstellung.' },
     en: { title: 'A setting is invalid.', hint: 'Check the setting named below.' },

@@ -142,7 +142,8 @@ describe('limits and cancellation (issue 3)', () => {
     const all = gameFromRows(fs, makePlayers(fs.names, 'none'), ref.explanations.rows.explained, ref.explanations.rows.background);
     const err = await explain(all, { evaluate }, { space: 'probability', method: 'exact' }).catch((e) => e);
     expect(err).toBeInstanceOf(EinblickError);
-    expect(err.code).toBe('TOO_LARGE');
+    expect(err.code).toBe('EXPLAIN_LIMIT');
+    expect(err.params).toMatchObject({ detail: 'EXACT_EVALUATIONS' });
     expect(err.message).toMatch(/needs \d+ model evaluations/);
     expect(err.hint).toMatch(/permutation/);
   });

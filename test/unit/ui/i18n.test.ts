@@ -64,3 +64,35 @@ describe('warning catalogue', () => {
     expect(warningText({ code: 'SOMETHING_NEW', message: 'engine text' }, 'de')).toBe('engine text');
   });
 });
+
+import { errorDetailTexts, errorDetail } from '../../../src/i18n/error-details.ts';
+
+describe('error details (issue 9: the reason of an error in the page language)', () => {
+  /** Every `detail: 'CODE'` an engine or CLI error names. */
+  function detailCodes(dir: string, codes = new Set<string>()): Set<string> {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) detailCodes(p, codes);
+      else if (e.name.endsWith('.ts')) for (const m of readFileSync(p, 'utf8').matchAll(/detail: '([A-Z0-9_]+)'/g)) codes.add(m[1]);
+    }
+    return codes;
+  }
+
+  it('every detail an error names has German and English text that uses its values', () => {
+    const codes = detailCodes(join(import.meta.dirname, '../../../src'));
+    expect(codes.size).toBeGreaterThan(3);
+    for (const code of codes) {
+      for (const lang of ['de', 'en'] as const) expect(errorDetailTexts[code]?.[lang]?.text, `${code} ${lang}`).toBeTypeOf('function');
+    }
+  });
+
+  it('renders the limit of exact tree SHAP in German, with what to do', () => {
+    const info = { code: 'EXPLAIN_LIMIT' as const, message: 'engine text', hint: 'engine hint', params: { detail: 'PAIR_PLAYERS', players: 22, limit: 22, more: 1 } };
+    const de = errorDetail(info, 'de')!;
+    expect(de.text).toContain('höchstens 22 Spalten');
+    expect(de.text).toContain('mehr als 22');
+    expect(de.hint).toContain('Log-Odds');
+    expect(errorDetail(info, 'en')!.text).toContain('at most 22 columns');
+    expect(errorDetail({ ...info, params: {} }, 'de')).toBeNull();
+  });
+});
