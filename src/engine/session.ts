@@ -25,6 +25,7 @@ import { binaryOutcome, numericOutcome, parseLabel } from './analyses/outcome.ts
 import { anomalyCheck, classificationCheck, regressionCheck, type ModelCheck } from './analyses/model-check.ts';
 import { runFairness, type FairnessSpec, type FairnessRun } from './analyses/fairness-run.ts';
 import { categoryColumn } from './data/columns.ts';
+import { scoreSummary, type ScoreSummary } from './analyses/score-summary.ts';
 import { runExplain, type ExplainSpec, type ExplainRun } from './analyses/explain-run.ts';
 import type { TreeShapKernel } from './explain/index.ts';
 import { explainNote, type ExplainNote } from './explain/notes.ts';
@@ -57,6 +58,8 @@ export type MappingCheck =
 
 export interface PredictResult {
   predictions: Predictions;
+  /** Count, mean, range and the share at or above the threshold of the request (default 0.5). */
+  summary: ScoreSummary;
   mapping: Mapping;
   /** Non-fatal problems met while feeding the data (e.g. missing values given as NaN). */
   warnings: Warning[];
@@ -139,10 +142,10 @@ export class EngineSession {
    * Predicts every row of the table. With the outcome ('COLUMN=VALUE') and no explicit output,
    * the score is the probability of the class that equals VALUE, as in the other analyses.
    */
-  async predict(req: { features?: string[]; output?: string; task?: Task; label?: string }, opts: RunOptions): Promise<PredictResult> {
+  async predict(req: { features?: string[]; output?: string; task?: Task; label?: string; threshold?: number }, opts: RunOptions): Promise<PredictResult> {
     const positive = req.output === undefined ? positiveClassFor(this.require().model.signature, req.task, req.label) : undefined;
     const s = await this.score({ features: req.features, output: req.output, task: req.task, positive }, opts);
-    return { predictions: copyOf(s.predictions), mapping: s.mapping, warnings: s.warnings };
+    return { predictions: copyOf(s.predictions), summary: scoreSummary(s.predictions, req.threshold ?? 0.5), mapping: s.mapping, warnings: s.warnings };
   }
 
   /**
@@ -172,7 +175,7 @@ export class EngineSession {
     if (!req.label) throw new EinblickError('INVALID_OPTION', 'no outcome column given', 'Name the column with the true outcome (and, for a classifier, its positive value).');
     if (p.task === 'regression') return regressionCheck(p.scores, numericOutcome(data.table, data.columns, parseLabel(req.label).column));
     const outcome = binaryOutcome(data.table, parseLabel(req.label), p.positiveLabel === null ? null : String(p.positiveLabel));
-    return classificationCheck(p.scores, outcome.y, req.threshold ?? 0.5);
+    return classificationCheck(p.scores, outcome.y, req.threshold ?? 0.5, 10, p.precision);
   }
 
   /** SHAP values for rows of the table (DESIGN.md explain contract), with the method used and why. */

@@ -194,7 +194,7 @@ export class AppState {
     const inputs = this.checkInputs;
     const { features, output } = this;
     await this.work.run('predict', async (opts) => {
-      this.result = await this.engine.call({ kind: 'predict', features, output, label: inputs.label ?? undefined }, opts);
+      this.result = await this.engine.call({ kind: 'predict', features, output, label: inputs.label ?? undefined, threshold: inputs.threshold }, opts);
       const task = this.result.predictions.task;
       const check = inputs.label !== null || task === 'anomaly'
         ? await this.engine.call({ kind: 'modelCheck', features, output, label: inputs.label ?? undefined, threshold: inputs.threshold }, opts)

@@ -7,6 +7,7 @@ import type { Table } from 'apache-arrow';
 import { EinblickError, type Warning } from '../errors.ts';
 import type { ColumnInfo } from '../data/types.ts';
 import type { Predictions } from '../model/types.ts';
+import { decisionThreshold, type ScorePrecision } from '../precision.ts';
 import { computeFairness, fairnessToJson, thresholdAnalysis, pointAt, type FairnessResult, type GroupCurve, type EqualisedThresholds } from '../fairness/index.ts';
 import type { Binning, FairnessInput, FairnessOptionsInput, GroupColumn, TopK } from '../fairness/types.ts';
 import { binaryOutcome, favourableSide, numericOutcome, outcomeNotes, parseLabel } from './outcome.ts';
@@ -89,12 +90,12 @@ export function runFairness(table: Table, columns: ColumnInfo[], p: Predictions,
   const result = computeFairness(built.input, options, { signal: ctl.signal });
   const json = fairnessToJson(result, built.meta) as Record<string, unknown>;
   const all = [...warnings, ...result.warnings];
-  const run: FairnessRun = { result, json: { ...json, score: { output: p.output, positive_index: p.positiveIndex, positive_label: p.positiveLabel }, warnings: all }, warnings: all };
+  const run: FairnessRun = { result, json: { ...json, score: { output: p.output, positive_index: p.positiveIndex, positive_label: p.positiveLabel, precision: p.precision }, warnings: all }, warnings: all };
   if (spec.curves && built.input.task === 'classification') {
     const points = typeof spec.curves === 'object' && spec.curves.points !== undefined ? spec.curves.points : 101;
     run.thresholds = thresholdAnalysis(built.input, options).map((a) => ({
       name: a.name,
-      curves: a.curves.map((c) => summariseCurve(c, points)),
+      curves: a.curves.map((c) => summariseCurve(c, points, p.precision)),
       equal_selection_rate: equalisedJson(a.equal_selection_rate),
       equal_tpr: equalisedJson(a.equal_tpr),
     }));
@@ -109,10 +110,10 @@ export function runFairness(table: Table, columns: ColumnInfo[], p: Predictions,
  *
  * @example summariseCurve(curve, 3).thresholds // [0, 0.5, 1]
  */
-export function summariseCurve(c: GroupCurve, points: number): CurveSummary {
+export function summariseCurve(c: GroupCurve, points: number, precision: ScorePrecision = 'float64'): CurveSummary {
   if (!Number.isInteger(points) || points < 2) throw new EinblickError('INVALID_OPTION', `invalid curves.points: ${points}; expected a whole number of at least 2`, 'Use e.g. 101 points (threshold steps of 0.01).', { option: 'curves' });
   const grid = Array.from({ length: points }, (_, i) => i / (points - 1));
-  const at = grid.map((t) => pointAt(c, t));
+  const at = grid.map((t) => pointAt(c, decisionThreshold(t, precision)));
   const L = c.thresholds.length;
   const keep = L <= points ? Array.from({ length: L }, (_, i) => i) : [...new Set(Array.from({ length: points }, (_, j) => Math.round((j * (L - 1)) / (points - 1))))];
   return {
@@ -146,7 +147,7 @@ function buildInput(table: Table, columns: ColumnInfo[], p: Predictions, spec: F
     const yTrue = new Uint8Array(keep.length);
     for (let j = 0; j < keep.length; j++) yTrue[j] = outcome.y[keep[j]];
     return {
-      input: { task: 'classification', scores: pick(p.scores, keep), yTrue, groups: selectGroups(groups, keep) },
+      input: { task: 'classification', scores: pick(p.scores, keep), precision: p.precision, yTrue, groups: selectGroups(groups, keep) },
       meta: { label: { column: outcome.column, positive: outcome.positive }, favourable: fav.value },
     };
   }
@@ -167,7 +168,7 @@ function buildInput(table: Table, columns: ColumnInfo[], p: Predictions, spec: F
   const scores = pick(p.scores, keep);
   if (labels && !options.anomaly) options.anomaly = { direction: flaggedDirection(scores, labels), threshold: 0 };
   return {
-    input: { task: 'anomaly', scores, labels, yTrue, groups: selectGroups(groups, keep) },
+    input: { task: 'anomaly', scores, precision: p.precision, labels, yTrue, groups: selectGroups(groups, keep) },
     meta: { label: outcome ? { column: outcome.column, positive: outcome.positive } : null, favourable: null },
   };
 }

@@ -13,6 +13,7 @@
  * Ranking (options.topK): most anomalous first, i.e. by score, highest first, or by -score for
  * direction 'lower'; yTrue (1 = truly anomalous), if given, gives precision and recall at k.
  */
+import { decisionThreshold } from '../precision.ts';
 import { EinblickError, throwIfAborted } from '../errors.ts';
 import type { Warning } from '../errors.ts';
 import type { RunControl } from './classification.ts';
@@ -69,7 +70,8 @@ export function flags(input: AnomalyInput, rule: FairnessOptions['anomaly']): Ui
   if (!rule) {
     throw new EinblickError('INVALID_OPTION', 'invalid anomaly: missing; expected the model labels or a score rule', 'Give the model\'s label output, or say which scores count as flagged (direction and threshold).', { option: 'anomaly' });
   }
-  for (let i = 0; i < n; i++) out[i] = (rule.direction === 'higher' ? input.scores[i] >= rule.threshold : input.scores[i] < rule.threshold) ? 1 : 0;
+  const cut = decisionThreshold(rule.threshold, input.precision);
+  for (let i = 0; i < n; i++) out[i] = (rule.direction === 'higher' ? input.scores[i] >= cut : input.scores[i] < cut) ? 1 : 0;
   return out;
 }
 

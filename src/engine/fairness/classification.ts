@@ -5,6 +5,7 @@
 import { EinblickError, throwIfAborted } from '../errors.ts';
 import type { ProgressFn, Warning } from '../errors.ts';
 import { rng } from '../random.ts';
+import { decisionThreshold } from '../precision.ts';
 import { groupAuc } from './auc.ts';
 import { AUC_BOOTSTRAP_BUDGET, bootstrapAuc, replicateIntervals, streamSeed } from './bootstrap.ts';
 import { scoreSums } from './counts.ts';
@@ -75,6 +76,8 @@ interface Shared {
   order: ScoreOrder;
   methods: IntervalMethods;
   z: number;
+  /** The threshold in the scores' own precision: y_pred = score >= cut. */
+  cut: number;
 }
 
 /** 'auto': bootstrap while the row draws (rows × samples × (partitions + overall)) stay within budget. */
@@ -103,7 +106,7 @@ function aucIntervals(sh: Shared, p: GroupIndex, auc: ReturnType<typeof groupAuc
 
 function partitionGroups(sh: Shared, p: GroupIndex): { groups: ClassificationGroup[]; counts: Float64Array } {
   const G = p.values.length;
-  const counts = sh.kernels.confusionCounts(sh.input.scores, sh.input.yTrue, p.ids, G, sh.opts.threshold);
+  const counts = sh.kernels.confusionCounts(sh.input.scores, sh.input.yTrue, p.ids, G, sh.cut);
   const auc = groupAuc(sh.order, sh.input.yTrue, p.ids, G, sh.methods.auc === 'bootstrap');
   const inputs = {
     partition: p,
@@ -168,7 +171,7 @@ export function classificationFairness(input: ClassificationInput, options: Fair
     kernels: (ctl.kernels ?? tsKernels).name,
   };
   const kernels = ctl.kernels ?? tsKernels;
-  const sh: Shared = { input, opts, kernels, order: scoreOrder(input.scores), methods, z: zForLevel(opts.level) };
+  const sh: Shared = { input, opts, kernels, order: scoreOrder(input.scores), methods, z: zForLevel(opts.level), cut: decisionThreshold(opts.threshold, input.precision) };
   const all: GroupIndex = { name: 'all', attributes: [], values: ['all'], parts: [[]], missing: [false], ids: new Int32Array(n), sizes: Int32Array.of(n) };
   const overall = partitionGroups(sh, all).groups[0];
   const attributes: ClassificationAttribute[] = [];

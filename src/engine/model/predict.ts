@@ -8,6 +8,7 @@ import { runBatches, takeColumn, takeLabels } from './batches.ts';
 import type { LoadedModel } from './load.ts';
 import { resolveScore } from './resolve.ts';
 import type { FeatureSet, OutputSpace, PredictOptions, Predictions } from './types.ts';
+import { precisionOf, type ScorePrecision } from '../precision.ts';
 
 /**
  * Predicts every row of `features`; throws AMBIGUOUS_OUTPUT when the score output must be
@@ -21,11 +22,14 @@ export async function predict(model: LoadedModel, features: FeatureSet, opts: Pr
   const fetch = labelOutput ? [r.output, labelOutput] : [r.output];
   const scores = new Float64Array(features.rows);
   const labels: (string | number)[] | null = labelOutput ? new Array(features.rows) : null;
+  let precision: ScorePrecision = 'float64';
   await runBatches(model, features, fetch, { ...opts, stage: 'predict' }, (start, rows, outputs) => {
-    takeColumn(outputs.get(r.output)!, r.index, scores, start, rows);
+    const out = outputs.get(r.output)!;
+    precision = precisionOf(out.type);
+    takeColumn(out, r.index, scores, start, rows);
     if (labels && labelOutput) takeLabels(outputs.get(labelOutput)!, labels, start, rows);
   });
-  return { task: r.task, output: r.output, positiveIndex: r.positiveIndex, positiveLabel: r.positiveLabel, scores, labels };
+  return { task: r.task, output: r.output, positiveIndex: r.positiveIndex, positiveLabel: r.positiveLabel, scores, precision, labels };
 }
 
 export interface EvaluateOptions {

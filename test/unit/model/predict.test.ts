@@ -90,7 +90,7 @@ describe('german_credit_gbm (1000 rows)', () => {
   test('results JSON: task, output, positive_index, scores (and positive_label, labels when known)', async () => {
     const p = await predict(model, f32([features.columns.map((c) => (c.data as Float32Array)[0])]));
     const json = predictionsToJson(p);
-    expect(json).toEqual({ task: 'classification', output: 'probabilities', positive_index: 1, scores: [p.scores[0]] });
+    expect(json).toEqual({ task: 'classification', output: 'probabilities', positive_index: 1, scores: [p.scores[0]], precision: 'float32' });
     expect(json.scores[0]).toBe(Number(csvColumn(fixtureText('german_credit_gbm/predictions.csv'), 'p_onnx_web')[0]));
   });
 });
@@ -137,7 +137,7 @@ describe('exporter-shaped graphs against closed forms', () => {
     expect(Array.from(p.scores)).toEqual(expected);
     expect(p.labels).toEqual(expected.map((s) => (s < 0 ? -1 : 1)));
     const json = predictionsToJson(p);
-    expect(json).toEqual({ task: 'anomaly', output: 'scores', scores: expected, labels: [1, 1, -1, 1] });
+    expect(json).toEqual({ task: 'anomaly', output: 'scores', scores: expected, precision: 'float32', labels: [1, 1, -1, 1] });
     expect((await rejected(evaluate(model, f32(X), { space: 'logit' }))).code).toBe('INVALID_OPTION');
     await disposeModel(model);
   });
