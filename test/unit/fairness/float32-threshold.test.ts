@@ -136,6 +136,33 @@ describe('issue 9: thresholds compared in the score\'s own precision, for every 
     });
   }
 
+  it('a tree classifier (skl2onnx DecisionTree shape) whose leaf holds exactly 0.7: its cases are selected at 0.7', async () => {
+    // x <= 0.5 -> leaf with class weights [0.3, 0.7]; else [0.9, 0.1]
+    const tree = buildModel({
+      producer: 'skl2onnx',
+      inputs: [{ name: 'input', type: 'float', shape: [null, 1] }],
+      outputs: [{ name: 'label', type: 'int64', shape: [null] }, { name: 'probabilities', type: 'float', shape: [null, 2] }],
+      nodes: [{
+        op: 'TreeEnsembleClassifier', inputs: ['input'], outputs: ['label', 'probabilities'],
+        attrs: {
+          classlabels_int64s: [0, 1], post_transform: 'NONE',
+          nodes_treeids: [0, 0, 0], nodes_nodeids: [0, 1, 2], nodes_featureids: [0, 0, 0], nodes_modes: ['BRANCH_LEQ', 'LEAF', 'LEAF'],
+          nodes_values: { floats: [0.5, 0, 0] }, nodes_truenodeids: [1, 0, 0], nodes_falsenodeids: [2, 0, 0],
+          nodes_hitrates: { floats: [1, 1, 1] }, nodes_missing_value_tracks_true: [0, 0, 0],
+          class_treeids: [0, 0, 0, 0], class_nodeids: [1, 1, 2, 2], class_ids: [0, 1, 0, 1], class_weights: { floats: [0.3, 0.7, 0.9, 0.1] },
+        },
+      }],
+    });
+    const e = new LocalEngine();
+    await e.call({ kind: 'loadModel', bytes: tree.buffer.slice(tree.byteOffset, tree.byteOffset + tree.byteLength) as ArrayBuffer, fileName: 't.onnx' });
+    await e.call({ kind: 'loadData', bytes: new TextEncoder().encode('x,g,y\n0.2,a,1\n0.4,b,0\n0.6,a,1\n0.8,b,0\n0.5,a,1\n').buffer as ArrayBuffer, fileName: 'd.csv' });
+    const f = await e.call({ kind: 'fairness', features: ['x'], spec: { label: 'y=1', protected: ['g'], threshold: 0.7, bootstrap: 0 } });
+    expect(f.predictions.precision).toBe('float32');
+    expect(Array.from(f.predictions.scores)).toEqual([0.7, 0.7, 0.1, 0.1, 0.7].map(Math.fround));
+    // the three rows with x <= 0.5 hold the leaf value 0.7: all three are selected
+    expect((f.result as { overall: { n_predicted_positive: number } }).overall.n_predicted_positive).toBe(3);
+  });
+
   it('the model check counts a score equal to the threshold as positive (hand count)', () => {
     const s = Float64Array.from([0.7, 0.69, 0.71, 0.3].map(Math.fround));
     const y = Int8Array.from([1, 0, 1, 0]);
