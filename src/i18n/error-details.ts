@@ -64,7 +64,48 @@ export const errorDetailTexts: Record<string, Record<Lang, DetailText>> = {
       hint: () => 'Choose "Automatic" or "Permutation SHAP", or merge model inputs that belong together.',
     },
   },
+  UNSCORED_EMPTY_CELLS: {
+    de: {
+      text: (p) => `Das Modell gibt für ${rowsDe(p)} keinen Wert aus: Dort sind Zellen leer (${cellsDe(p)}), und das Modell kann mit fehlenden Werten nicht umgehen. Solche Fälle lassen sich weder erklären noch als Vergleichsfälle verwenden.`,
+      hint: () => 'Füllen Sie die leeren Zellen in der Datei (oder entfernen Sie diese Zeilen) und laden Sie sie erneut, oder wählen Sie andere Fälle.',
+    },
+    en: {
+      text: (p) => `The model gives no score for ${rowsEn(p)}: they have empty cells (${cellsEn(p)}), and the model cannot handle missing values. Such cases can be neither explained nor used as comparison cases.`,
+      hint: () => 'Fill in the empty cells in the file (or remove those rows) and load it again, or choose other cases.',
+    },
+  },
+  UNSCORED_ROWS: {
+    de: {
+      text: (p) => `Das Modell gibt für ${rowsDe(p)} keinen gültigen Wert aus, obwohl alle Zellen gefüllt sind.`,
+      hint: () => 'Prüfen Sie diese Zeilen auf extreme oder ungewöhnliche Werte, oder wählen Sie andere Fälle.',
+    },
+    en: {
+      text: (p) => `The model gives no valid score for ${rowsEn(p)}, although all their cells are filled.`,
+      hint: () => 'Check these rows for extreme or unusual values, or choose other cases.',
+    },
+  },
 };
+
+/** 'Zeile 3' / 'den Zeilen 3, 7 und 2 weiteren' from params rows (shown) and count (all). */
+function rowsDe(p: P): string {
+  const rows = (p.rows as string[] | undefined) ?? [];
+  const more = Number(p.count ?? rows.length) - rows.length;
+  return `${rows.length === 1 && more === 0 ? 'Zeile' : 'die Zeilen'} ${rows.join(', ')}${more > 0 ? ` und ${de(more)} weitere` : ''} (gezählt ab 0)`;
+}
+
+function rowsEn(p: P): string {
+  const rows = (p.rows as string[] | undefined) ?? [];
+  const more = Number(p.count ?? rows.length) - rows.length;
+  return `${rows.length === 1 && more === 0 ? 'row' : 'rows'} ${rows.join(', ')}${more > 0 ? ` and ${en(more)} more` : ''} (counting from 0)`;
+}
+
+/** Empty cells from params cellColumns and cellRows: '„Amount“ in Zeile 3'. */
+const cells = (p: P, say: (column: string, row: string) => string) => {
+  const rows = (p.cellRows as string[] | undefined) ?? [];
+  return ((p.cellColumns as string[] | undefined) ?? []).map((c, i) => say(c, rows[i])).join(', ');
+};
+const cellsDe = (p: P) => cells(p, (c, r) => `„${c}“ in Zeile ${r}`);
+const cellsEn = (p: P) => cells(p, (c, r) => `"${c}" in row ${r}`);
 
 /**
  * The specific reason of an error in the page's language, or null when the error names none.
