@@ -143,7 +143,7 @@ export class EngineSession {
    * the score is the probability of the class that equals VALUE, as in the other analyses.
    */
   async predict(req: { features?: string[]; output?: string; task?: Task; label?: string; threshold?: number }, opts: RunOptions): Promise<PredictResult> {
-    const positive = req.output === undefined ? positiveClassFor(this.require().model.signature, req.task, req.label) : undefined;
+    const positive = req.output === undefined ? positiveClassFor(this.require().model.signature, req.task, req.label, this.columnNames()) : undefined;
     const s = await this.score({ features: req.features, output: req.output, task: req.task, positive }, opts);
     return { predictions: copyOf(s.predictions), summary: scoreSummary(s.predictions, req.threshold ?? 0.5), mapping: s.mapping, warnings: s.warnings };
   }
@@ -154,9 +154,9 @@ export class EngineSession {
    */
   async fairness(req: { features?: string[]; output?: string; task?: Task; spec: FairnessSpec }, opts: RunOptions): Promise<FairnessResultMessage> {
     const { model, data } = this.require();
-    const positive = req.output === undefined ? positiveClassFor(model.signature, req.task, req.spec.label) : undefined;
+    const positive = req.output === undefined ? positiveClassFor(model.signature, req.task, req.spec.label, this.columnNames()) : undefined;
     const s = await this.score({ ...req, positive }, opts);
-    const run = runFairness(data.table, data.columns, s.predictions, req.spec, opts);
+    const run = runFairness(data.table, data.columns, s.predictions, req.spec, { signal: opts.signal, features: s.mapping.columns });
     run.warnings.unshift(...s.warnings);
     return { ...run, predictions: copyOf(s.predictions) };
   }
@@ -168,13 +168,14 @@ export class EngineSession {
    */
   async modelCheck(req: { features?: string[]; output?: string; task?: Task; label?: string; threshold?: number }, opts: RunOptions): Promise<ModelCheck> {
     const { model, data } = this.require();
-    const positive = req.output === undefined ? positiveClassFor(model.signature, req.task, req.label) : undefined;
+    const positive = req.output === undefined ? positiveClassFor(model.signature, req.task, req.label, this.columnNames()) : undefined;
     const s = await this.score({ features: req.features, output: req.output, task: req.task, positive }, opts);
     const p = s.predictions;
     if (p.task === 'anomaly') return anomalyCheck(p);
     if (!req.label) throw new EinblickError('INVALID_OPTION', 'no outcome column given', 'Name the column with the true outcome (and, for a classifier, its positive value).');
-    if (p.task === 'regression') return regressionCheck(p.scores, numericOutcome(data.table, data.columns, parseLabel(req.label).column));
-    const outcome = binaryOutcome(data.table, parseLabel(req.label), p.positiveLabel === null ? null : String(p.positiveLabel));
+    const label = parseLabel(req.label, this.columnNames());
+    if (p.task === 'regression') return regressionCheck(p.scores, numericOutcome(data.table, data.columns, label.column));
+    const outcome = binaryOutcome(data.table, label, p.positiveLabel === null ? null : String(p.positiveLabel));
     return classificationCheck(p.scores, outcome.y, req.threshold ?? 0.5, 10, p.precision);
   }
 
@@ -184,7 +185,7 @@ export class EngineSession {
     const mapping = mapWithHints(model, data, req.features);
     const kernel = await this.treeKernel();
     // the same class as the fairness analysis explains: the outcome's positive value, when the model names it
-    const positive = req.output === undefined ? positiveClassFor(model.signature, req.task, req.label) : undefined;
+    const positive = req.output === undefined ? positiveClassFor(model.signature, req.task, req.label, this.columnNames()) : undefined;
     return runExplain({ table: data.table, model, mapping, output: req.output, task: req.task, positive, context: req.context, treeKernel: kernel.kernel, notes: kernel.note ? [kernel.note] : [], ...opts }, req.spec);
   }
 
@@ -233,6 +234,11 @@ export class EngineSession {
     return this.scored;
   }
 
+  /** The loaded data's column names (for a column-aware --label parse), or none. */
+  private columnNames(): string[] | undefined {
+    return this.data?.columns.map((c) => c.name);
+  }
+
   get table(): Table | null {
     return this.data?.table ?? null;
   }
@@ -245,9 +251,9 @@ export class EngineSession {
 }
 
 /** The model class label that equals the outcome's positive value, if the model names its classes. */
-function positiveClassFor(signature: ModelSignature, task: Task | undefined, label: string | undefined): string | number | undefined {
+function positiveClassFor(signature: ModelSignature, task: Task | undefined, label: string | undefined, columns: string[] | undefined): string | number | undefined {
   if (!label) return undefined;
-  const { value } = parseLabel(label);
+  const { value } = parseLabel(label, columns);
   if (value === null) return undefined;
   try {
     const r = resolveScore(signature, { task });

@@ -84,6 +84,48 @@ export const errorDetailTexts: Record<string, Record<Lang, DetailText>> = {
       hint: () => 'Check these rows for extreme or unusual values, or choose other cases.',
     },
   },
+  NO_COMPLETE_ROW: {
+    de: {
+      text: (p) => [
+        'Kein Fall hat zugleich einen Wert des Modells und ein tatsächliches Ergebnis.',
+        Number(p.no_score) > 0 ? `${de(p.no_score)} von ${de(p.rows)} Fällen fehlt der Wert des Modells (es lieferte NaN)${p.empty_feature ? `; die Modelleingabe „${p.empty_feature}“ ist leer` : ''}.` : '',
+        Number(p.no_outcome) > 0 ? `${de(p.no_outcome)} von ${de(p.rows)} Fällen fehlt das tatsächliche Ergebnis${p.column ? ` in „${p.column}“` : ''}.` : '',
+      ].filter(Boolean).join(' '),
+      hint: (p) => (p.no_score === p.rows
+        ? p.empty_feature ? `Füllen Sie die Spalte „${p.empty_feature}“ aus oder ordnen Sie dieser Modelleingabe eine andere Spalte zu.` : 'Prüfen Sie die Eingaben des Modells auf fehlende oder ungültige Werte.'
+        : p.no_outcome === p.rows ? `Prüfen Sie die Ergebnisspalte${p.column ? ` „${p.column}“` : ''}: Sie enthält keinen Wert.` : 'Die Fälle mit Modellwert haben kein Ergebnis und umgekehrt: Prüfen Sie die Ergebnisspalte und die Eingaben des Modells.'),
+    },
+    en: {
+      text: (p) => [
+        'No case has both a score from the model and an actual outcome.',
+        Number(p.no_score) > 0 ? `${en(p.no_score)} of ${en(p.rows)} cases have no score (the model returned NaN)${p.empty_feature ? `; the model input "${p.empty_feature}" is empty` : ''}.` : '',
+        Number(p.no_outcome) > 0 ? `${en(p.no_outcome)} of ${en(p.rows)} cases have no actual outcome${p.column ? ` in "${p.column}"` : ''}.` : '',
+      ].filter(Boolean).join(' '),
+      hint: (p) => (p.no_score === p.rows
+        ? p.empty_feature ? `Fill in column "${p.empty_feature}", or give this model input another column.` : 'Check the model inputs for missing or invalid values.'
+        : p.no_outcome === p.rows ? `Check the outcome column${p.column ? ` "${p.column}"` : ''}: it holds no value.` : 'The cases with a score have no outcome and the other way round: check the outcome column and the model inputs.'),
+    },
+  },
+  OUTCOME_NO_VALUES: {
+    de: {
+      text: (p) => `Die Ergebnisspalte „${p.column}“ enthält keine Werte${Array.isArray(p.marks) && p.marks.length ? ` (nur leere Zellen und Markierungen für „kein Wert“ wie ${p.marks.map((m) => `„${m}“`).join(', ')})` : ' (alle Zellen sind leer oder als fehlend markiert)'}.`,
+      hint: () => 'Wählen Sie die Spalte mit dem tatsächlichen Ergebnis, oder tragen Sie die Werte ein.',
+    },
+    en: {
+      text: (p) => `The outcome column "${p.column}" holds no values${Array.isArray(p.marks) && p.marks.length ? ` (only empty cells and marks for "no value" such as ${p.marks.map((m) => `"${m}"`).join(', ')})` : ' (every cell is empty or marked as missing)'}.`,
+      hint: () => 'Choose the column with the actual outcome, or fill in its values.',
+    },
+  },
+  OUTCOME_VALUE_SPELLING: {
+    de: {
+      text: (p) => `Den Wert „${p.value}“ gibt es in der Spalte „${p.column}“ nicht; meinten Sie „${p.meant}“?`,
+      hint: (p) => `Schreiben Sie den Wert genau wie in den Daten, mit denselben Groß- und Kleinbuchstaben und Leerzeichen: „${p.meant}“.`,
+    },
+    en: {
+      text: (p) => `The value "${p.value}" does not occur in column "${p.column}"; did you mean "${p.meant}"?`,
+      hint: (p) => `Write the value exactly as in the data, with the same capitals and spaces: "${p.meant}".`,
+    },
+  },
 };
 
 /** 'Zeile 3' / 'den Zeilen 3, 7 und 2 weiteren' from params rows (shown) and count (all). */

@@ -164,6 +164,14 @@ export const warningTexts: Record<string, Record<Lang, Render>> = {
     de: (p) => `Für ${p.count} Fälle hat das Modell keinen Wert geliefert (NaN); sie werden bei der Fairness-Auswertung weggelassen.`,
     en: (p) => `The model gave no score for ${p.count} cases (NaN); they are left out of the fairness analysis.`,
   },
+  NOT_COMPARED: {
+    de: (p) => (p.reason === 'only_missing'
+      ? `„${p.attribute}“: Kein Fall hat hier einen Wert (alle gehören zu „${p.group}“): Es gibt nichts zu vergleichen; Unterschiede, Verhältnisse und die Vier-Fünftel-Regel bleiben leer.`
+      : `„${p.attribute}“: Es gibt nur eine Gruppe („${p.group}“): Es gibt nichts zu vergleichen; Unterschiede, Verhältnisse und die Vier-Fünftel-Regel bleiben leer.`),
+    en: (p) => (p.reason === 'only_missing'
+      ? `"${p.attribute}": no case has a value here (all belong to "${p.group}"): there is nothing to compare; differences, ratios and the four-fifths rule are left empty.`
+      : `"${p.attribute}": there is only one group ("${p.group}"): there is nothing to compare; differences, ratios and the four-fifths rule are left empty.`),
+  },
 };
 
 /** A warning in the given language; the engine's message when the code has no translation. */

@@ -161,7 +161,7 @@ export class AppState {
       return;
     }
     try {
-      const applied = applyAudit(audit, this.model.signature.task);
+      const applied = applyAudit(audit, this.model.signature.task, this.data.columns.map((c) => c.name));
       this.features = applied.features;
       this.output = applied.output;
       this.audit.pending = null;

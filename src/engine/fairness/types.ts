@@ -119,6 +119,8 @@ export interface Verdict {
   text: string;
   /** What the number does not prove, in the same form. */
   caveats: Verdict[];
+  /** A list the text names item by item (e.g. each group's ratio to the reference group), as params. */
+  items?: Verdict['params'][];
 }
 
 export type { Warning };
