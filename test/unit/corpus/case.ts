@@ -24,8 +24,10 @@ export interface Case {
   files?: Record<string, string | Uint8Array | (() => string | Uint8Array)>;
   /** The answer it must get; several when more than one is right (e.g. refuse, or accept with a note). */
   expect: AnswerClass | AnswerClass[];
-  /** On exit 2 or 3: words the stderr must contain (the bad value, the column, the flag...). */
+  /** On exit 2 or 3: words the error line or its hint must contain (the bad value, the column, the flag...). */
   words?: Word[];
+  /** Words stderr must not contain (a wrong lead, e.g. blaming the outcome column for the model's fault). */
+  absent?: Word[];
   /** On exit 0: one 'einblick: note:' line must contain all these words. */
   note?: Word[];
   /** Run as a real `node bin/einblick.js` process (for reads without end, special files, memory). */

@@ -12,6 +12,8 @@ const M = hostileModels();
 const model = (name: string) => ({ [name]: M[name] });
 const BASE = { 'data.csv': BASE_CSV };
 const ANY_FAIL = /./; // any stderr: the class and the universal checks carry the case
+/** A message about a tensor of more than two dimensions says so (its shape, or its dimensions). */
+const DIMS = /dimension|\[N, ?\d+, ?\d+|shape|image|3-D|4-D/i;
 
 /** `inspect` of a file that is not a usable model: bad input naming the file. */
 const inspectBad = (name: string, words: (string | RegExp)[] = [name]): Case =>
@@ -81,7 +83,7 @@ export const modelCases: Case[] = [
   predict('contrib-op.onnx', 'bad-input', { matrix: false, words: [ANY_FAIL] }),
   // graphs that are not well formed
   c('model', 'inspect-no-inputs', ['inspect', '--model', '$D/no-inputs.onnx'], ['ok', 'bad-input'], { files: model('no-inputs.onnx'), words: [/input/i] }),
-  predict('no-inputs.onnx', 'bad-input', { matrix: false, words: [/input/i] }),
+  predict('no-inputs.onnx', 'bad-input', { matrix: false, words: [/no inputs?\b|takes no|without input/i] }),
   c('model', 'inspect-no-outputs', ['inspect', '--model', '$D/no-outputs.onnx'], ['ok', 'bad-input'], { files: model('no-outputs.onnx'), words: [/output/i] }),
   predict('no-outputs.onnx', 'bad-input', { matrix: false, words: [/output/i] }),
   inspectBad('no-graph.onnx', [/graph|empty|no model|nodes|inputs/i]),
@@ -96,10 +98,10 @@ export const modelCases: Case[] = [
   inspectBad('external-data-abs.onnx', ['external']),
   // inputs a table cannot fill
   c('model', 'inspect-image-224', ['inspect', '--model', '$D/image-224.onnx'], ['ok', 'bad-input'], { files: model('image-224.onnx'), words: ['pixel_values'] }),
-  predict('image-224.onnx', 'bad-input', { matrix: false, words: ['pixel_values'] }),
-  predict('image-224.onnx', 'bad-input', { extra: ['--features', 'x1,x2,age'], matrix: false, words: ['pixel_values'] }),
-  fairness('image-224.onnx', 'bad-input', { matrix: false, words: ['pixel_values'] }),
-  predict('input-3d.onnx', 'bad-input', { matrix: false, words: ['sequence'] }),
+  predict('image-224.onnx', 'bad-input', { matrix: false, words: ['pixel_values', DIMS] }),
+  predict('image-224.onnx', 'bad-input', { extra: ['--features', 'x1,x2,age'], matrix: false, words: ['pixel_values', DIMS] }),
+  fairness('image-224.onnx', 'bad-input', { matrix: false, words: ['pixel_values', DIMS] }),
+  predict('input-3d.onnx', 'bad-input', { matrix: false, words: ['sequence', DIMS] }),
   predict('input-float16.onnx', ['ok', 'bad-input'], { matrix: false, words: ['x1'] }),
   predict('input-complex.onnx', 'bad-input', { matrix: false, words: ['x1'] }),
   predict('input-uint8.onnx', 'bad-input', { matrix: false, words: ['x1'] }),
@@ -112,9 +114,9 @@ export const modelCases: Case[] = [
   predict('batch-0.onnx', 'bad-input', { words: [/batch|rows?|0/i] }),
   c('model', 'predict-batch-7', ['predict', '--model', '$D/batch-7.onnx', '--data', '$D/data.csv', '--features', 'x1,x2'], 'bad-input', { files: { 'batch-7.onnx': batchModel(7), ...BASE }, words: ['7'] }),
   // outputs that are not a score
-  predict('output-3d.onnx', 'bad-input', { words: ['probabilities'] }),
-  predict('output-3d.onnx', ['usage', 'bad-input'], { extra: ['--output', 'probabilities:3'], words: ['probabilities'] }),
-  fairness('output-3d.onnx', 'bad-input', { words: ['probabilities'] }),
+  predict('output-3d.onnx', 'bad-input', { words: ['probabilities', DIMS] }),
+  predict('output-3d.onnx', ['usage', 'bad-input'], { extra: ['--output', 'probabilities:3'], words: ['probabilities', DIMS] }),
+  fairness('output-3d.onnx', 'bad-input', { words: ['probabilities', DIMS] }),
   predict('output-string-only.onnx', ['ok', 'bad-input'], { words: [/score|float/i] }),
   fairness('output-string-only.onnx', ['ok', 'bad-input'], { words: [/score|float/i] }),
   predict('output-no-rows.onnx', 'bad-input', { words: ['probabilities'] }),
@@ -127,7 +129,7 @@ export const modelCases: Case[] = [
   fairness('probabilities-above-1.onnx', ['ok', 'bad-input'], { words: ['probabilities'], note: ['probabilities'] }),
   fairness('probabilities-width-1-raw.onnx', ['ok', 'bad-input'], { words: ['probabilities'], note: ['probabilities'] }),
   predict('probabilities-nan.onnx', ['ok', 'bad-input'], { words: [/score|model/i], note: [/score|model/i] }),
-  fairness('probabilities-nan.onnx', 'bad-input', { words: [/model|score/i] }),
+  fairness('probabilities-nan.onnx', 'bad-input', { words: [/model/i], absent: [/outcome column/i] }),
   fairness('probabilities-inf.onnx', 'bad-input', { words: [/model|score/i] }),
   predict('probabilities-5.onnx', ['ok', 'bad-input'], { words: ['probabilities'] }),
   predict('probabilities-5.onnx', ['usage', 'bad-input'], { extra: ['--output', 'probabilities:7'], words: ['7'] }),

@@ -83,6 +83,8 @@ function runProcess(args: string[], timeoutMs: number, memoryMb?: number): Promi
 export const INTERNALS: RegExp[] = [
   /\/mnt\//, /\.cc:/, /onnxruntime::/, /at Object\./, /at async/, /TypeError/, /RangeError/, /SyntaxError/,
   /\bundefined\b/, /\bNaN\b/, /\[object Object\]/, /Cannot read propert/, /\bat .*\(.*:\d+:\d+\)/,
+  // onnxruntime's own wording
+  /ERROR_CODE/, /OrtRun/, /ShapeInferenceError/,
 ];
 
 /**
@@ -116,8 +118,11 @@ export function judge(c: Case, o: Outcome, args: string[]): string[] {
   if (o.code !== 0 && o.code !== null) {
     if (!/^einblick: error: \S/m.test(o.stderr)) problems.push("stderr has no 'einblick: error:' line");
     if (!/^\s*what to do: \S/m.test(o.stderr)) problems.push("stderr has no 'what to do:' line");
-    if (expected.some((e) => e !== 'ok')) for (const w of c.words ?? []) if (!has(o.stderr, w)) problems.push(`stderr does not name ${show(w)}`);
+    // the words must be in the error and its hint, not in a note printed before it
+    const error = o.stderr.split('\n').filter((l) => !l.startsWith('einblick: note:')).join('\n');
+    if (expected.some((e) => e !== 'ok')) for (const w of c.words ?? []) if (!has(error, w)) problems.push(`the error does not name ${show(w)}`);
   }
+  for (const w of c.absent ?? []) if (has(o.stderr, w)) problems.push(`stderr says ${show(w)}, which is wrong here`);
   if (o.code === 0) {
     if (/^einblick: error:/m.test(o.stderr)) problems.push('exit 0 with an error line');
     if (c.note) {
