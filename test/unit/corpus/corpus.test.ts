@@ -138,7 +138,6 @@ const KNOWN_FAILING: string[] = [
   'model/fairness-probabilities-nan',
   'table/csv-input-column-all-empty',
   'table/csv-input-column-all-na',
-  'table/csv-outcome-all-empty',
   // list and struct columns of Arrow/Parquet: dropped with a note, then only 'missing column' when named
   'table/arrow-list-column-protected',
   'table/arrow-struct-column-protected',
@@ -157,18 +156,9 @@ const KNOWN_FAILING: string[] = [
   'table/arrow-repeated-field-names',
   'table/parquet-repeated-field-names',
   // fewer than two groups compared without a word (issue 9 item 3); an outcome with one value likewise
-  'table/csv-protected-one-group',
-  'table/csv-protected-all-empty',
-  'table/csv-protected-one-group-and-missing',
-  'table/csv-intersection-one-group',
   'table/csv-outcome-one-value',
   // a label column whose name contains '=' cannot be named with --label
-  'table/csv-label-name-with-equals',
-  'table/csv-label-name-with-equals-no-value',
   // explain on missing cells: 'invalid space: probability ... undefined values' (exit 2), the cells not named
-  'table/csv-nan-cells-explain',
-  'table/csv-nan-cells-explain-background',
-  'table/csv-input-all-empty-explain',
   // damaged Arrow files: 'Cannot read properties of null'; Arrow text in a number input does not name the value
   'table/arrow-magic-only',
   'table/arrow-magic-random-body',
