@@ -21,7 +21,7 @@ import type { Mapping, ModelSignature, Predictions } from './model/types.ts';
 import { previewRows, type Preview } from './preview.ts';
 import { resolveScore } from './model/resolve.ts';
 import type { Task } from './model/types.ts';
-import { binaryOutcome, numericOutcome, parseLabel } from './analyses/outcome.ts';
+import { binaryOutcome, numericOutcome, parseLabel, requireColumn } from './analyses/outcome.ts';
 import { anomalyCheck, classificationCheck, regressionCheck, type ModelCheck } from './analyses/model-check.ts';
 import { runFairness, type FairnessSpec, type FairnessRun } from './analyses/fairness-run.ts';
 import { categoryColumn } from './data/columns.ts';
@@ -143,9 +143,13 @@ export class EngineSession {
    * the score is the probability of the class that equals VALUE, as in the other analyses.
    */
   async predict(req: { features?: string[]; output?: string; task?: Task; label?: string; threshold?: number }, opts: RunOptions): Promise<PredictResult> {
-    const positive = req.output === undefined ? positiveClassFor(this.require().model.signature, req.task, req.label, this.columnNames()) : undefined;
+    const { model, data } = this.require();
+    const label = req.label ? parseLabel(req.label, this.columnNames()) : null;
+    if (label) requireColumn(data.columns, label.column, 'outcome');
+    const positive = req.output === undefined ? positiveClassFor(model.signature, req.task, req.label, this.columnNames()) : undefined;
     const s = await this.score({ features: req.features, output: req.output, task: req.task, positive }, opts);
-    return { predictions: copyOf(s.predictions), summary: scoreSummary(s.predictions, req.threshold ?? 0.5), mapping: s.mapping, warnings: s.warnings };
+    const warnings = [...s.warnings, ...labelNotAClass(s.predictions, label, positive)];
+    return { predictions: copyOf(s.predictions), summary: scoreSummary(s.predictions, req.threshold ?? 0.5), mapping: s.mapping, warnings };
   }
 
   /**
@@ -264,6 +268,18 @@ function positiveClassFor(signature: ModelSignature, task: Task | undefined, lab
     const probs = signature.outputs.filter((o) => o.role === 'probabilities');
     return probs.length === 1 ? probs[0].classLabels?.find((c) => String(c) === value) : undefined;
   }
+}
+
+/** The outcome value named for the score is not one of the model's classes: say which class is scored instead. */
+function labelNotAClass(p: Predictions, label: { column: string; value: string | null } | null, positive: string | number | undefined): Warning[] {
+  // a model without class names (a bare probability matrix) cannot be asked for a class by name
+  if (!label || label.value === null || positive !== undefined || p.task !== 'classification' || p.positiveLabel === null) return [];
+  const scored = `class ${String(p.positiveLabel)}`;
+  return [{
+    code: 'LABEL_NOT_A_CLASS',
+    message: `the outcome value ${label.value} is not one of the model's named classes, so the score is the probability of ${scored}, as without --label`,
+    params: { value: label.value, column: label.column, output: p.output, modelClass: String(p.positiveLabel) },
+  }];
 }
 
 /** A copy whose buffers may be transferred to another thread without emptying the cache. */

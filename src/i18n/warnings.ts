@@ -172,6 +172,10 @@ export const warningTexts: Record<string, Record<Lang, Render>> = {
       ? `"${p.attribute}": no case has a value here (all belong to "${p.group}"): there is nothing to compare; differences, ratios and the four-fifths rule are left empty.`
       : `"${p.attribute}": there is only one group ("${p.group}"): there is nothing to compare; differences, ratios and the four-fifths rule are left empty.`),
   },
+  LABEL_NOT_A_CLASS: {
+    de: (p) => `„${p.value}“ ist keine der Klassen, die das Modell benennt; der Wert ist deshalb die Wahrscheinlichkeit der Klasse „${p.modelClass}“, wie ohne Angabe des Ergebniswerts.`,
+    en: (p) => `"${p.value}" is not one of the classes the model names; the score is therefore the probability of class "${p.modelClass}", as without an outcome value.`,
+  },
 };
 
 /** A warning in the given language; the engine's message when the code has no translation. */

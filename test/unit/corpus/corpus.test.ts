@@ -72,8 +72,6 @@ const KNOWN_FAILING: string[] = [
   'audit/bins-q0',
   'audit/min-group-size-1e12',
   // --label COLUMN=VALUE on predict silently ignored when the column is missing or VALUE is no class of the model
-  'flag/label-on-predict-missing-column',
-  'model/rf-label-of-unknown-class',
   // onnxruntime's raw text (ERROR_CODE, OrtRun, build path /mnt/..., C++ signatures) for damaged or unsupported models
   'model/inspect-doubled',
   'model/inspect-unknown-op',
