@@ -8,6 +8,7 @@ import { Command, CommanderError } from 'commander';
 import { configureOrt } from '../engine/model/ort.ts';
 import { EXIT } from './exit.ts';
 import { processIo, reportError, type Io } from './io.ts';
+import { checkNotBlank } from './options.ts';
 import { inspectCommand } from './commands/inspect.ts';
 import { predictCommand } from './commands/predict.ts';
 import { fairnessCommand } from './commands/fairness.ts';
@@ -18,8 +19,10 @@ import { VERSION } from '../engine/version.ts';
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   configureOrt({ numThreads: 1 });
   let code: number = EXIT.ok;
-  const run = (fn: () => Promise<void>) => async () => {
+  /** Runs a command; every flag given must have a value that is not blank. */
+  const run = (options: Record<string, unknown>, fn: () => Promise<void>) => async () => {
     try {
+      checkNotBlank(options);
       await fn();
     } catch (err) {
       code = reportError(err, io);
@@ -38,7 +41,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     .description("print the model's inputs, outputs and task as JSON")
     .requiredOption('--model <file>', 'ONNX model file')
     .option('--out <file>', 'write the JSON here instead of stdout')
-    .action((o) => run(() => inspectCommand(o, io))());
+    .action((o) => run(o, () => inspectCommand(o, io))());
 
   program
     .command('predict')
@@ -50,7 +53,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     .option('--label <column=value>', "score the probability of this outcome value (when it is one of the model's classes)")
     .option('--out <file>', 'write the JSON here instead of stdout')
     .option('--quiet', 'no progress on stderr')
-    .action((o) => run(() => predictCommand(o, io))());
+    .action((o) => run(o, () => predictCommand(o, io))());
 
   program
     .command('explain')
@@ -71,7 +74,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     .option('--samples <n>', 'sampling methods: model evaluations per explained row')
     .option('--out <file>', 'write the JSON here instead of stdout')
     .option('--quiet', 'no progress on stderr')
-    .action((o) => run(() => explainCommand(o, io))());
+    .action((o) => run(o, () => explainCommand(o, io))());
 
   const collect = (v: string, prev: string[]) => [...prev, v];
   program
@@ -96,7 +99,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     .option('--no-small-group-warnings', 'do not warn about small groups')
     .option('--out <file>', 'write the JSON here instead of stdout')
     .option('--quiet', 'no progress or notes on stderr')
-    .action((o) => run(() => fairnessCommand(o, io))());
+    .action((o) => run(o, () => fairnessCommand(o, io))());
 
   program
     .command('audit')
@@ -107,7 +110,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     .requiredOption('--out <dir>', 'folder for results.json and report.html')
     .option('--lang <de|en>', 'language of the report (default: the audit file\'s, else de)')
     .option('--quiet', 'no progress or notes on stderr')
-    .action((file, o) => run(() => auditCommand(file, o, io))());
+    .action((file, o) => run(o, () => auditCommand(file, o, io))());
 
   try {
     await program.parseAsync(argv);

@@ -22,6 +22,8 @@ export const ERROR_CODES = [
   'ARROW_INVALID',
   'PARQUET_INVALID',
   'TOO_LARGE',
+  'READ_FAILED',
+  'WRITE_FAILED',
   // model
   'NOT_ONNX',
   'ONNX_TRUNCATED',

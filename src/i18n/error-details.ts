@@ -126,6 +126,40 @@ export const errorDetailTexts: Record<string, Record<Lang, DetailText>> = {
       hint: (p) => `Write the value exactly as in the data, with the same capitals and spaces: "${p.meant}".`,
     },
   },
+  AUDIT_INVALID: {
+    de: {
+      text: (p) => `Die Prüfdatei enthält ${de(p.count)} ungültige ${p.count === 1 ? 'Angabe' : 'Angaben'}; die technische Meldung unten nennt sie mit dem Namen der Angabe.`,
+      hint: () => 'Korrigieren Sie die genannten Angaben in einem Texteditor. Die Prüfdatei verwendet dieselben Namen wie die Kommandozeile (z. B. "label": "Class=Good") und dieselben Grenzen (z. B. höchstens 100.000 Vergleichsfälle).',
+    },
+    en: {
+      text: (p) => `The audit file holds ${en(p.count)} invalid ${p.count === 1 ? 'entry' : 'entries'}; the technical message below names ${p.count === 1 ? 'it' : 'them'} by key.`,
+      hint: () => 'Correct the entries named in a text editor. The audit file uses the same names as the command line (e.g. "label": "Class=Good") and the same limits (e.g. at most 100,000 comparison cases).',
+    },
+  },
+  AUDIT_TOO_LARGE: {
+    de: { text: (p) => `Die Datei ist für eine Prüfdatei zu groß: Prüfdateien sind wenige Kilobyte groß, höchstens ${de(p.limit)} Zeichen.`, hint: () => 'Wählen Sie die Prüfdatei, die Einblick gespeichert hat (.json); diese Datei ist etwas anderes.' },
+    en: { text: (p) => `The file is too large for an audit file: audit files are a few kilobytes, at most ${en(p.limit)} characters.`, hint: () => 'Choose the audit file Einblick saved (.json); this file is something else.' },
+  },
+  AUDIT_EMPTY: {
+    de: { text: () => 'Die Prüfdatei ist leer.', hint: () => 'Wählen Sie die Prüfdatei erneut; vielleicht wurde sie nicht vollständig gespeichert.' },
+    en: { text: () => 'The audit file is empty.', hint: () => 'Choose the audit file again; perhaps it was not saved completely.' },
+  },
+  AUDIT_TOO_DEEP: {
+    de: { text: (p) => `Die Datei ist mehr als ${de(p.limit)} Ebenen tief verschachtelt; eine Prüfdatei hat höchstens drei.`, hint: () => 'Wählen Sie die Prüfdatei, die Einblick gespeichert hat (.json); diese Datei ist etwas anderes.' },
+    en: { text: (p) => `The file is nested more than ${en(p.limit)} levels deep; an audit file has at most three.`, hint: () => 'Choose the audit file Einblick saved (.json); this file is something else.' },
+  },
+  AUDIT_NOT_JSON: {
+    de: { text: () => 'Die Datei ist keine Prüfdatei im JSON-Format; die technische Meldung unten nennt die Stelle, an der das Lesen scheitert.', hint: () => 'Wählen Sie die Prüfdatei, die Einblick gespeichert hat (.json), oder prüfen Sie die genannte Stelle in einem Texteditor.' },
+    en: { text: () => 'The file is not an audit file in JSON format; the technical message below names where reading fails.', hint: () => 'Choose the audit file Einblick saved (.json), or check the place named in a text editor.' },
+  },
+  AUDIT_DUPLICATE_KEY: {
+    de: { text: (p) => `Die Prüfdatei nennt die Angabe „${p.key}“ zweimal; es ist nicht klar, welcher Wert gemeint ist.`, hint: () => 'Löschen Sie eine der beiden Angaben in einem Texteditor.' },
+    en: { text: (p) => `The audit file gives "${p.key}" twice; it is not clear which value was meant.`, hint: () => 'Delete one of the two in a text editor.' },
+  },
+  REPEATED_FEATURE: {
+    de: { text: (p) => `Die Spalte „${p.column}“ ist mehrfach als Modelleingabe gewählt; jede Eingabe des Modells braucht ihre eigene Spalte.`, hint: () => 'Wählen Sie jede Spalte nur einmal, in der Reihenfolge, in der das Modell trainiert wurde.' },
+    en: { text: (p) => `The column "${p.column}" is chosen more than once as a model input; every input of the model needs its own column.`, hint: () => 'Choose each column once, in the order the model was trained on.' },
+  },
 };
 
 /** 'Zeile 3' / 'den Zeilen 3, 7 und 2 weiteren' from params rows (shown) and count (all). */

@@ -70,6 +70,9 @@ function mapMatrix(signature: ModelSignature, columns: ColumnInfo[], features?: 
   if (features && features.length > 0) {
     const unknown = features.filter((f) => !byName.has(f));
     if (unknown.length > 0) throw unknownFeatures(unknown, columns.map((c) => c.name));
+    const seen = new Set<string>();
+    const twice = features.find((f) => seen.size === seen.add(f).size); // the first name seen before
+    if (twice !== undefined) throw new EinblickError('INVALID_OPTION', `the feature column ${twice} is named more than once`, 'Name each data column once in --features, in the order the model was trained on (in the app: pick each column once).', { detail: 'REPEATED_FEATURE', column: twice });
     if (width !== null && features.length !== width) {
       throw new EinblickError('WRONG_WIDTH', `the model input ${input.name} takes ${width} features, but ${features.length} columns were named`, `Name exactly ${width} data columns with --features, in the order the model was trained on (in the app: pick ${width} columns).`, { expected: width, actual: features.length });
     }

@@ -128,4 +128,12 @@ export const errorTexts: Record<ErrorCode, Record<Lang, Text>> = {
     de: { title: 'Ein unerwarteter Fehler in Einblick.', hint: 'Bitte melden Sie ihn mit der technischen Meldung unten.' },
     en: { title: 'An unexpected error in Einblick.', hint: 'Please report it with the technical message below.' },
   },
+  READ_FAILED: {
+    de: { title: 'Die Datei lässt sich nicht lesen.', hint: 'Prüfen Sie, ob es eine gewöhnliche Datei ist und ob Sie sie lesen dürfen.' },
+    en: { title: 'The file cannot be read.', hint: 'Check that it is an ordinary file and that you may read it.' },
+  },
+  WRITE_FAILED: {
+    de: { title: 'Das Ergebnis lässt sich dort nicht speichern.', hint: 'Wählen Sie einen Ort, an dem Sie Dateien anlegen dürfen.' },
+    en: { title: 'The result cannot be saved there.', hint: 'Choose a place where you may create files.' },
+  },
 };
