@@ -83,9 +83,9 @@ export function loadFailure(raw: string, file: string, facts: ModelFacts = {}): 
     const m = pattern.exec(raw);
     if (!m) continue;
     const r = rule(m, file, facts);
-    return new EinblickError('MODEL_LOAD_FAILED', r.message, r.hint, { file, detail: r.detail, ...r.params, runtime });
+    return new EinblickError('MODEL_LOAD_FAILED', r.message, r.hint, { file, detail: r.detail, ...r.params, engine: RUNTIME, runtime });
   }
-  return new EinblickError('MODEL_LOAD_FAILED', `Einblick's runtime (${RUNTIME}) could not start the model in ${file}`, `The model may use something this runtime does not support, or the file is damaged. ${EXPORT_AGAIN} einblick inspect lists the model's operators and operator sets.`, { file, runtime });
+  return new EinblickError('MODEL_LOAD_FAILED', `Einblick's runtime (${RUNTIME}) could not start the model in ${file}`, `The model may use something this runtime does not support, or the file is damaged. ${EXPORT_AGAIN} einblick inspect lists the model's operators and operator sets.`, { file, engine: RUNTIME, runtime });
 }
 
 /**
