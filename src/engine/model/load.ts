@@ -4,7 +4,7 @@
  * file leaves open.
  */
 import { checkOnnxBytes } from './sniff.ts';
-import { decodeModel, type ModelProto } from './onnx-proto.ts';
+import { damagedModel, decodeModel, type ModelProto } from './onnx-proto.ts';
 import { createSession, type OrtSession } from './ort.ts';
 import { probeOutputShapes } from './probe.ts';
 import { readSignature } from './signature.ts';
@@ -52,7 +52,14 @@ export function readModelFile(bytes: Uint8Array, fileName: string): ModelFile {
     throw new EinblickError('MODEL_LOAD_FAILED', r.message, r.hint, { file: fileName, detail: r.detail, ...r.params });
   }
   const zipMaps = findZipMaps(proto);
-  const runtimeBytes = zipMaps.length > 0 ? stripZipMaps(bytes, topFields, proto, zipMaps) : bytes;
+  let runtimeBytes = bytes;
+  try {
+    if (zipMaps.length > 0) runtimeBytes = stripZipMaps(bytes, topFields, proto, zipMaps);
+  } catch (err) {
+    // the surgery decodes single nodes again: a damaged one that the whole-model decoder let pass
+    if (err instanceof EinblickError) throw err;
+    throw damagedModel(fileName, bytes.length, err);
+  }
   return { fileName, proto, runtimeBytes, zipMaps, signature: readSignature(proto, zipMaps) };
 }
 

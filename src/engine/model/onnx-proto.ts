@@ -29,13 +29,23 @@ export function decodeModel(bytes: Uint8Array, fileName = 'model'): ModelProto {
   try {
     model = onnx.ModelProto.decode(bytes);
   } catch (err) {
-    const msg = err instanceof Error ? err.message : String(err);
-    throw new EinblickError('ONNX_TRUNCATED', `the model file ${fileName} is damaged: inside the model, its content breaks off or does not hold together`, 'The file was probably not copied or downloaded completely, or was changed by a faulty tool. Export or copy the model again and check that its size matches the original.', { file: fileName, bytes: bytes.length, detail: 'ONNX_DAMAGED', reason: msg.slice(0, 120) });
+    throw damagedModel(fileName, bytes.length, err);
   }
   if (!model.graph) throw notOnnx(fileName, 'it contains no model graph');
   if (!model.graph.node || model.graph.node.length === 0) throw notOnnx(fileName, 'its model graph has no steps (nodes)');
   if (!model.irVersion) throw notOnnx(fileName, 'it states no ONNX format version (IR version)');
   return model;
+}
+
+/**
+ * ONNX_TRUNCATED with detail ONNX_DAMAGED: the bytes break off or do not hold together inside
+ * the model (the protobuf decoder's text only in params.reason).
+ *
+ * @example damagedModel('m.onnx', 1200, new RangeError('index out of range: 62 + 58 > 63')).params.detail // 'ONNX_DAMAGED'
+ */
+export function damagedModel(fileName: string, size: number, err: unknown): EinblickError {
+  const msg = err instanceof Error ? err.message : String(err);
+  return new EinblickError('ONNX_TRUNCATED', `the model file ${fileName} is damaged: inside the model, its content breaks off or does not hold together`, 'The file was probably not copied or downloaded completely, or was changed by a faulty tool. Export or copy the model again and check that its size matches the original.', { file: fileName, bytes: size, detail: 'ONNX_DAMAGED', reason: msg.slice(0, 120) });
 }
 
 function notOnnx(fileName: string, why: string): EinblickError {

@@ -3,7 +3,7 @@
  * validated against the signature and combined with what the graph says.
  */
 import { EinblickError } from '../errors.ts';
-import { candidatesOf, describeCandidates, describeShape, isMultiDimensional, outputByName, outputWidth } from './task.ts';
+import { candidatesOf, describeCandidates, describeShape, isMultiDimensional, MAX_LISTED, outputByName, outputWidth } from './task.ts';
 import type { ModelSignature, OutputSpec, Task } from './types.ts';
 
 /** The score as it will be computed: which output, which column, which task, which class is positive. */
@@ -129,8 +129,15 @@ export function outputRankError(output: string, shape: readonly (number | null)[
  */
 function positiveColumn(out: OutputSpec, positive: string | number): number {
   const width = outputWidth(out);
+  const text = String(positive).trim();
+  if (!out.classLabels && width !== null && width > MAX_LISTED) {
+    // unnamed classes 0..C-1, too many to list
+    const at = /^\d+$/.test(text) ? Number(text) : -1;
+    if (at >= 0 && at < width) return at;
+    throw new EinblickError('INVALID_OPTION', `invalid positive class: ${text}; expected a class number from 0 to ${width - 1}`, 'Name the positive class by its number; the model does not name its classes.', { positive: text });
+  }
   const labels = out.classLabels ?? (width !== null ? Array.from({ length: width }, (_, i) => i) : []);
-  const at = labels.findIndex((l) => String(l) === String(positive).trim());
+  const at = labels.findIndex((l) => String(l) === text);
   if (at < 0) {
     throw new EinblickError('INVALID_OPTION', `invalid positive class: ${String(positive)}; expected one of ${labels.map(String).join(', ')}`, 'Name the positive class exactly as the model labels its classes.', { positive: String(positive), classes: labels.map(String) });
   }

@@ -39,6 +39,11 @@ const LOAD_RULES: [RegExp, Rule][] = [
     message: `${file} needs version ${m[1]} of the ${domainName(m[2])}; Einblick's runtime (${RUNTIME}) supports versions up to ${m[3]}`,
     hint: `Export the model again with operator set ${m[3]} or lower for ${m[2]} (the converter's target_opset or opset_version option), or ask whoever exported it.`,
   })],
+  [/domain_version of (-\d+|0)\b|opset (?:version )?(-\d+|0)\b/i, (m, file) => ({
+    detail: 'MODEL_INVALID', params: { version: Number(m[1] ?? m[2]) },
+    message: `${file} breaks the rules of the ONNX format: it states the operator set version ${m[1] ?? m[2]}, which does not exist`,
+    hint: EXPORT_AGAIN,
+  })],
   [/No Op registered for (\S+) with domain_version of (\d+)/i, (m, file, facts) => unknownOperator(file, m[1], domainOf(m[1], facts), Number(m[2]))],
   [/([\w.-]+):([\w.-]+)\(-?\d+\) is not a registered function\/op/i, (m, file) => unknownOperator(file, m[2], m[1], null)],
   [/Could not find an implementation for (\w+)\((\d+)\)/i, (m, file) => ({
@@ -63,8 +68,8 @@ const LOAD_RULES: [RegExp, Rule][] = [
   })],
   [/tree_ensemble|TreeEnsemble/, (_m, file) => ({ detail: 'TREE_INVALID', message: `the tree ensemble in ${file} is damaged or written in a form the runtime does not accept`, hint: TREE_HINT })],
   [/ShapeInferenceError/, (_m, file, facts) => graphMismatch(file, 'GRAPH_SHAPES', 'sizes', operatorIn(_m.input, facts))],
-  [/Type ?Error|TypeInferenceError/i, (_m, file, facts) => graphMismatch(file, 'GRAPH_TYPES', 'types', operatorIn(_m.input, facts))],
-  [/invalid model|not acyclic|Duplicate definition|Missing opset|Unrecognized attribute|is not a graph input|does not exist in the graph|Protobuf parsing failed|failed to load model|Load model from .* failed/i, (_m, file) => ({
+  [/Type ?Error|TypeInferenceError|type inference failed/i, (_m, file, facts) => graphMismatch(file, 'GRAPH_TYPES', 'types', operatorIn(_m.input, facts))],
+  [/invalid model|not acyclic|Duplicate definition|Missing opset|Unrecognized attribute|Required attribute|attribute .* is missing|mismatch in attribute|input size \d+ not in range|output size \d+ not in range|is not a graph input|does not exist in the graph|Protobuf parsing failed|failed to load model|Load model from .* failed|Out of bounds dimensions|buffer size mismatch|narrowing_error|does not match expected size|Deserialize tensor|Invalid tensor data type|was false/i, (_m, file) => ({
     detail: 'MODEL_INVALID',
     message: `${file} breaks the rules of the ONNX format (for example a step reads a value that nothing produces), so the runtime refuses it`,
     hint: EXPORT_AGAIN,
@@ -107,7 +112,7 @@ function unknownOperator(file: string, operator: string, domain: string, version
   const qualified = domain === '' || domain === 'ai.onnx' ? operator : `${domain}.${operator}`;
   return {
     detail: 'UNKNOWN_OPERATOR', params: { operator, domain: domain || 'ai.onnx', version: version ?? undefined },
-    message: `${file} uses the operator ${qualified}${version !== null ? ` (operator set ${version})` : ''}, which Einblick's runtime (${RUNTIME}) does not have${custom ? `; custom operators (domain ${domain}) are not supported` : ''}`,
+    message: `${file} uses the operator ${qualified}, which Einblick's runtime (${RUNTIME}) does not have${version !== null ? ` in operator set ${version}` : ''}${custom ? `; custom operators (domain ${domain}) are not supported` : ''}`,
     hint: OPERATORS_HINT,
   };
 }

@@ -96,6 +96,9 @@ function classification(o: OutputSpec, labelOutput: string | null): TaskChoice {
   return ambiguous('classification', labelOutput, why, candidatesOf(o), describeCandidates(o));
 }
 
+/** Wider outputs are offered as NAME:INDEX instead of one candidate per column. */
+export const MAX_LISTED = 100;
+
 /**
  * The --output values that pick one score from this output: 'NAME' for one column,
  * 'NAME:i' for each column of a wider one.
@@ -104,7 +107,7 @@ function classification(o: OutputSpec, labelOutput: string | null): TaskChoice {
  */
 export function candidatesOf(o: Pick<OutputSpec, 'name' | 'shape' | 'classLabels'>): string[] {
   const width = outputWidth(o);
-  if (width === null) return [`${o.name}:INDEX`];
+  if (width === null || width > MAX_LISTED) return [`${o.name}:INDEX`];
   if (width === 1) return [o.name];
   return Array.from({ length: width }, (_, i) => `${o.name}:${i}`);
 }

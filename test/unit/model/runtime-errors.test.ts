@@ -17,6 +17,7 @@ import { RUNTIME, loadFailure } from '../../../src/engine/model/runtime-errors.t
 import { hasRuntimeInternals, sanitizeRuntimeText } from '../../../src/engine/model/runtime-text.ts';
 import type { FeatureSet } from '../../../src/engine/model/types.ts';
 import { errorDetail } from '../../../src/i18n/error-details.ts';
+import { scanFields } from '../../../src/engine/model/wire.ts';
 import * as H from './hostile.ts';
 
 async function rejected(p: Promise<unknown>): Promise<EinblickError> {
@@ -87,7 +88,7 @@ describe('models the runtime refuses to start (issue 9)', () => {
     ['IR version 99', 'IR_VERSION', () => H.linear({ irVersion: 99 }), /^m\.onnx is written in ONNX file format version \(IR version\) 99; Einblick's runtime \(onnxruntime-web 1\.\d+\) reads versions up to \d+$/],
     ['opset 999 of the default domain', 'OPSET_VERSION', () => H.linear({ opsets: { '': 999 } }), /^m\.onnx needs version 999 of the standard ONNX operators \(ai\.onnx\); Einblick's runtime \(onnxruntime-web 1\.\d+\) supports versions up to \d+$/],
     ['ai.onnx.ml opset 99', 'OPSET_VERSION', () => H.linear({ opsets: { '': 13, 'ai.onnx.ml': 99 } }), /needs version 99 of the ONNX machine-learning operators \(ai\.onnx\.ml\); .* supports versions up to \d+$/],
-    ['an unknown operator', 'UNKNOWN_OPERATOR', () => H.unknownOperator(), /^m\.onnx uses the operator FooBar \(operator set 13\), which Einblick's runtime \(onnxruntime-web 1\.\d+\) does not have$/],
+    ['an unknown operator', 'UNKNOWN_OPERATOR', () => H.unknownOperator(), /^m\.onnx uses the operator FooBar, which Einblick's runtime \(onnxruntime-web 1\.\d+\) does not have in operator set 13$/],
     ['an operator of an unknown domain', 'UNKNOWN_OPERATOR', () => H.unknownOperator('com.example'), /uses the operator com\.example\.FooBar, which .* does not have; custom operators \(domain com\.example\) are not supported$/],
     ['a tree node mode FOO', 'TREE_NODE_MODE', () => H.treeClassifier((a) => (a.nodes_modes = ['BRANCH_LEQ', 'FOO', 'LEAF'])), /^the tree ensemble n0_TreeEnsembleClassifier in m\.onnx is damaged: the node mode 'FOO' is not one of BRANCH_LEQ, .*LEAF$/],
     ['tree attributes of different lengths', 'TREE_LENGTHS', () => H.treeClassifier((a) => (a.nodes_featureids = [0, 0])), /^the tree ensemble in m\.onnx is damaged: its lists nodes_falsenodeids \(3 entries\) and nodes_featureids \(2 entries\) must be equally long$/],
@@ -161,3 +162,49 @@ describe('models that fail on the data (issue 9)', () => {
     await disposeModel(model);
   });
 });
+
+describe('files that are not models, or damaged ones (issue 9)', () => {
+  const model = Uint8Array.from(H.linear()); // a copy: protobufjs returns a Buffer, whose slice() is a view
+
+  test.each([
+    ['an empty file', new Uint8Array(0), 'EMPTY_FILE', undefined],
+    ['a CSV file named .onnx', new TextEncoder().encode('age,income\n42,3100\n'), 'NOT_ONNX', undefined],
+    ['a zip file named .onnx', Uint8Array.of(0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0, 8, 0, 0x21, 0x22, 0x23, 0x24, 0, 0, 0, 0), 'NOT_ONNX', undefined],
+    ['a model cut after 40 bytes', model.subarray(0, 40), 'ONNX_TRUNCATED', undefined],
+    ['a model whose graph tag is overwritten with a wrong wire type', overwriteGraphTag(model, 0x3f), 'ONNX_TRUNCATED', 'ONNX_DAMAGED'],
+    ['a model whose graph claims 5 more bytes than it has', growGraphLength(model), 'ONNX_TRUNCATED', undefined],
+  ])('%s -> %s', async (_name, bytes, code, detail) => {
+    const err = await rejected(loadModel(bytes, 'm.onnx'));
+    expect(err.code).toBe(code);
+    expect(err.params.detail).toBe(detail);
+    expectPlain(err);
+  });
+
+  test('an operator set version -1 is named as such, not as a missing operator', () => {
+    const err = loadFailure("Can't create a session. ERROR_CODE: 6, ERROR_MESSAGE: No Op registered for Sub with domain_version of -1", 'm.onnx');
+    expect(err.params.detail).toBe('MODEL_INVALID');
+    expect(err.message).toBe('m.onnx breaks the rules of the ONNX format: it states the operator set version -1, which does not exist');
+  });
+});
+
+/** The model with the tag byte of its graph field (7, length-delimited: 0x3a) replaced. */
+function overwriteGraphTag(bytes: Uint8Array, tag: number): Uint8Array {
+  const out = bytes.slice();
+  const at = topLevelGraph(bytes);
+  out[at] = tag;
+  return out;
+}
+
+/** The model with its graph's length varint raised by 5. */
+function growGraphLength(bytes: Uint8Array): Uint8Array {
+  const at = topLevelGraph(bytes);
+  const out = bytes.slice();
+  out[at + 1] += 5; // the test models' graphs are shorter than 123 bytes: a one-byte length
+  return out;
+}
+
+function topLevelGraph(bytes: Uint8Array): number {
+  const graph = scanFields(bytes).find((f) => f.field === 7);
+  if (!graph || graph.valueStart - graph.start !== 2) throw new Error('expected a graph with a one-byte length');
+  return graph.start;
+}
