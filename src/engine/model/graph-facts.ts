@@ -49,7 +49,8 @@ function external(t: TensorProto | null | undefined): { tensor: string; location
   const entries = t.externalData ?? [];
   if (t.dataLocation !== EXTERNAL && entries.length === 0) return null;
   const location = entries.find((e) => e.key === 'location')?.value ?? undefined;
-  return { tensor: String(t.name ?? ''), location: location ? String(location) : undefined };
+  // names from a damaged file can be long: messages show their start
+  return { tensor: String(t.name ?? '').slice(0, 80), location: location ? String(location).slice(0, 120) : undefined };
 }
 
 /**

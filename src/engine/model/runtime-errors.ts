@@ -80,7 +80,7 @@ const LOAD_RULES: [RegExp, Rule][] = [
  * The error for a model the runtime refused to start.
  *
  * @example loadFailure("Can't create a session. ERROR_CODE: 1, ERROR_MESSAGE: /mnt/x/model.cc:203 onnxruntime::Model::Model(ModelProto &&) Unsupported model IR version: 99, max supported IR version: 13", 'm.onnx').params
- * // { file: 'm.onnx', detail: 'IR_VERSION', version: 99, max: 13, runtime: 'Unsupported model IR version: 99, max supported IR version: 13' }
+ * // { file: 'm.onnx', detail: 'IR_VERSION', version: 99, max: 13, engine: 'onnxruntime-web 1.30', runtime: 'Unsupported model IR version: 99, max supported IR version: 13' }
  */
 export function loadFailure(raw: string, file: string, facts: ModelFacts = {}): EinblickError {
   const runtime = sanitizeRuntimeText(raw);
@@ -96,7 +96,7 @@ export function loadFailure(raw: string, file: string, facts: ModelFacts = {}): 
 /**
  * A model whose weights are kept in a separate file next to the .onnx file.
  *
- * @example externalData('m.onnx', 'W', 'weights.bin').params.detail // 'EXTERNAL_DATA'
+ * @example externalData('m.onnx', 'W', 'weights.bin').detail // 'EXTERNAL_DATA'
  */
 export function externalData(file: string, tensor?: string, location?: string): { detail: string; message: string; hint: string; params: ErrorParams } {
   const where = location ? ` (${location})` : '';
