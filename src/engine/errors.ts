@@ -48,6 +48,8 @@ export const ERROR_CODES = [
   'CANCELLED',
   'WORKER_DIED',
   'INTERNAL',
+  // model outputs (issue 9)
+  'NOT_PROBABILITY',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

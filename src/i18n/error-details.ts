@@ -160,6 +160,158 @@ export const errorDetailTexts: Record<string, Record<Lang, DetailText>> = {
     de: { text: (p) => `Die Spalte „${p.column}“ ist mehrfach als Modelleingabe gewählt; jede Eingabe des Modells braucht ihre eigene Spalte.`, hint: () => 'Wählen Sie jede Spalte nur einmal, in der Reihenfolge, in der das Modell trainiert wurde.' },
     en: { text: (p) => `The column "${p.column}" is chosen more than once as a model input; every input of the model needs its own column.`, hint: () => 'Choose each column once, in the order the model was trained on.' },
   },
+  EXTERNAL_DATA: {
+    de: {
+      text: (p) => `Das Modell legt seine Gewichte${p.location ? ` in einer eigenen Datei („${p.location}“)` : ' in einer eigenen Datei'} ab. Einblick liest nur Modelle, die vollständig in einer einzigen .onnx-Datei gespeichert sind.`,
+      hint: () => 'Speichern Sie das Modell als eine Datei: in Python mit onnx.save_model(model, "model.onnx", save_as_external_data=False) (bis 2 GB möglich), oder bitten Sie die Stelle, die es exportiert hat, um einen Export in einer Datei.',
+    },
+    en: {
+      text: (p) => `The model keeps its weights in a separate file${p.location ? ` ("${p.location}")` : ''}. Einblick reads only models saved completely in one single .onnx file.`,
+      hint: () => 'Save the model as one file: in Python with onnx.save_model(model, "model.onnx", save_as_external_data=False) (possible up to 2 GB), or ask whoever exported it for a single-file export.',
+    },
+  },
+  IR_VERSION: {
+    de: {
+      text: (p) => `Die Modelldatei ist in der ONNX-Formatversion (IR-Version) ${de(p.version)} geschrieben; die Laufzeitumgebung von Einblick (${p.engine}) liest Versionen bis ${de(p.max)}.`,
+      hint: (p) => `Speichern Sie das Modell mit IR-Version ${de(p.max)} oder niedriger (die Option target_opset des Konverters legt sie fest), oder bitten Sie die exportierende Stelle um eine solche Datei.`,
+    },
+    en: {
+      text: (p) => `The model file is written in ONNX format version (IR version) ${en(p.version)}; Einblick's runtime (${p.engine}) reads versions up to ${en(p.max)}.`,
+      hint: (p) => `Save the model with IR version ${en(p.max)} or lower (the converter's target_opset option sets it), or ask whoever exported it for such a file.`,
+    },
+  },
+  OPSET_VERSION: {
+    de: {
+      text: (p) => `Das Modell braucht Version ${de(p.version)} der Operatoren ${p.domain}; die Laufzeitumgebung von Einblick (${p.engine}) kennt Versionen bis ${de(p.max)}.`,
+      hint: (p) => `Exportieren Sie das Modell erneut mit Operator-Set ${de(p.max)} oder niedriger für ${p.domain} (Option target_opset bzw. opset_version des Konverters), oder bitten Sie die exportierende Stelle darum.`,
+    },
+    en: {
+      text: (p) => `The model needs version ${en(p.version)} of the ${p.domain} operators; Einblick's runtime (${p.engine}) supports versions up to ${en(p.max)}.`,
+      hint: (p) => `Export the model again with operator set ${en(p.max)} or lower for ${p.domain} (the converter's target_opset or opset_version option), or ask whoever exported it.`,
+    },
+  },
+  UNKNOWN_OPERATOR: {
+    de: {
+      text: (p) => `Das Modell verwendet den Baustein (Operator) ${p.operator}${p.domain && p.domain !== 'ai.onnx' ? ` aus ${p.domain}` : ''}, den die Laufzeitumgebung von Einblick (${p.engine}) nicht kennt.${custom(p.domain) ? ' Eigene Bausteine (Custom Operators) werden nicht unterstützt.' : ''}`,
+      hint: () => 'Exportieren Sie das Modell nur mit Standard-ONNX-Bausteinen (ohne eigene Operatoren oder Konverter-Erweiterungen), oder bitten Sie die exportierende Stelle darum. „einblick inspect“ listet die Bausteine des Modells.',
+    },
+    en: {
+      text: (p) => `The model uses the operator ${p.operator}${p.domain && p.domain !== 'ai.onnx' ? ` of ${p.domain}` : ''}, which Einblick's runtime (${p.engine}) does not have.${custom(p.domain) ? ' Custom operators are not supported.' : ''}`,
+      hint: () => 'Export the model with standard ONNX operators only (no custom operators or converter extensions), or ask whoever exported it. "einblick inspect" lists the model\'s operators.',
+    },
+  },
+  OPERATOR_VERSION: {
+    de: {
+      text: (p) => `Das Modell verwendet den Baustein ${p.operator} in Version ${de(p.version)} (mit diesen Datentypen); dafür hat die Laufzeitumgebung von Einblick (${p.engine}) keine Umsetzung.`,
+      hint: () => 'Exportieren Sie das Modell mit einem aktuellen Konverter und einem neueren Operator-Set (target_opset) erneut, oder bitten Sie die exportierende Stelle darum.',
+    },
+    en: {
+      text: (p) => `The model uses the operator ${p.operator} in version ${en(p.version)} (with these value types), for which Einblick's runtime (${p.engine}) has no implementation.`,
+      hint: () => 'Export the model again with a current converter and a recent operator set (target_opset), or ask whoever exported it.',
+    },
+  },
+  TREE_NODE_MODE: {
+    de: {
+      text: (p) => `Das Baummodell in der Datei ist beschädigt: Die Knotenart „${p.mode}“ gibt es nicht (erlaubt sind ${p.modes}).`,
+      hint: () => TREE_HINT_DE,
+    },
+    en: {
+      text: (p) => `The tree model in the file is damaged: the node mode "${p.mode}" does not exist (allowed are ${p.modes}).`,
+      hint: () => TREE_HINT_EN,
+    },
+  },
+  TREE_LENGTHS: {
+    de: {
+      text: (p) => `Das Baummodell in der Datei ist beschädigt: Die Listen ${p.first} (${de(p.firstCount)} Einträge) und ${p.second} (${de(p.secondCount)} Einträge) müssten gleich lang sein.`,
+      hint: () => TREE_HINT_DE,
+    },
+    en: {
+      text: (p) => `The tree model in the file is damaged: the lists ${p.first} (${en(p.firstCount)} entries) and ${p.second} (${en(p.secondCount)} entries) should be equally long.`,
+      hint: () => TREE_HINT_EN,
+    },
+  },
+  TREE_NODE_MISSING: {
+    de: { text: () => 'Das Baummodell in der Datei ist beschädigt: Ein Baum verweist auf einen Knoten, den es nicht gibt, oder ein Knoten auf sich selbst.', hint: () => TREE_HINT_DE },
+    en: { text: () => 'The tree model in the file is damaged: a tree refers to a node that does not exist, or a node to itself.', hint: () => TREE_HINT_EN },
+  },
+  TREE_INVALID: {
+    de: { text: () => 'Das Baummodell in der Datei ist beschädigt oder in einer Form geschrieben, die die Laufzeitumgebung nicht annimmt.', hint: () => TREE_HINT_DE },
+    en: { text: () => 'The tree model in the file is damaged or written in a form the runtime does not accept.', hint: () => TREE_HINT_EN },
+  },
+  GRAPH_SHAPES: {
+    de: {
+      text: (p) => `Die Teile des Modells passen nicht zusammen: ${p.operator ? `Der Schritt ${p.operator}` : 'Ein Schritt'} bekommt Werte in Größen, mit denen er nicht rechnen kann (zum Beispiel weicht die angegebene Eingabebreite von dem ab, was die Gewichte brauchen).`,
+      hint: () => `Die Modelldatei ist in sich widersprüchlich. ${EXPORT_AGAIN_DE}`,
+    },
+    en: {
+      text: (p) => `The parts of the model do not fit together: ${p.operator ? `the step ${p.operator}` : 'one step'} receives values of sizes it cannot work with (for example, the stated input width differs from what the weights need).`,
+      hint: () => `The model file contradicts itself. ${EXPORT_AGAIN_EN}`,
+    },
+  },
+  GRAPH_TYPES: {
+    de: {
+      text: (p) => `Die Teile des Modells passen nicht zusammen: ${p.operator ? `Der Schritt ${p.operator}` : 'Ein Schritt'} bekommt Werte eines Datentyps, mit dem er nicht rechnen kann.`,
+      hint: () => `Die Modelldatei ist in sich widersprüchlich. ${EXPORT_AGAIN_DE}`,
+    },
+    en: {
+      text: (p) => `The parts of the model do not fit together: ${p.operator ? `the step ${p.operator}` : 'one step'} receives values of a type it cannot work with.`,
+      hint: () => `The model file contradicts itself. ${EXPORT_AGAIN_EN}`,
+    },
+  },
+  MODEL_INVALID: {
+    de: { text: () => 'Die Modelldatei verletzt die Regeln des ONNX-Formats (zum Beispiel liest ein Schritt einen Wert, den nichts erzeugt), deshalb lehnt die Laufzeitumgebung sie ab.', hint: () => EXPORT_AGAIN_DE },
+    en: { text: () => 'The model file breaks the rules of the ONNX format (for example, a step reads a value that nothing produces), so the runtime refuses it.', hint: () => EXPORT_AGAIN_EN },
+  },
+  INFERENCE_FEATURES: {
+    de: {
+      text: (p) => `Das Modell konnte die Daten nicht verarbeiten: Seine Bäume lesen Eingabespalte ${de(p.needed)}, die Daten liefern aber nur ${de(p.columns)} Spalten je Fall.`,
+      hint: () => SHAPE_HINT_DE,
+    },
+    en: {
+      text: (p) => `The model could not process the data: its trees read input column ${en(p.needed)}, but the data gives only ${en(p.columns)} columns per case.`,
+      hint: () => SHAPE_HINT_EN,
+    },
+  },
+  INFERENCE_SHAPE: {
+    de: {
+      text: (p) => `Das Modell konnte die Daten nicht verarbeiten: ${p.operator ? `Der Schritt ${p.operator}` : 'Ein Schritt'} bekam Werte in Größen, die nicht passen${p.columns !== undefined ? ` (die Daten liefern ${de(p.columns)} Spalten je Fall)` : ''}.`,
+      hint: () => SHAPE_HINT_DE,
+    },
+    en: {
+      text: (p) => `The model could not process the data: ${p.operator ? `the step ${p.operator}` : 'one step'} received values of sizes that do not fit${p.columns !== undefined ? ` (the data gives ${en(p.columns)} columns per case)` : ''}.`,
+      hint: () => SHAPE_HINT_EN,
+    },
+  },
+  TENSOR_INPUT: {
+    de: {
+      text: (p) => `Die Modelleingabe ${p.input} hat die Form ${p.shape}: Sie nimmt je Fall ein Bild oder einen anderen Block von Zahlen, nicht eine Zeile einer Tabelle. Einblick erklärt Modelle über Tabellen (eine Zeile je Fall).`,
+      hint: () => 'Bild-, Ton- und andere Tensor-Modelle kann Einblick nicht erklären. Verwenden Sie ein Modell, das je Fall eine Tabellenzeile nimmt: eine Eingabematrix [N, F] oder eine Eingabe je Spalte.',
+    },
+    en: {
+      text: (p) => `The model input ${p.input} has the shape ${p.shape}: it takes an image or another block of numbers per case, not one row of a table. Einblick explains models over tables (one row per case).`,
+      hint: () => 'Einblick cannot explain image, sound or other tensor models. Use a model that takes one table row per case: one input matrix [N, F] or one input per column.',
+    },
+  },
+  OUTPUT_RANK: {
+    de: {
+      text: (p) => `Die Ausgabe ${p.output} hat die Form [${p.shape}]: Sie enthält je Fall eine ganze Tabelle von Werten, nicht einen Wert je Fall (oder je Klasse). Keine ihrer Spalten kann daher als Ergebnis des Modells ausgewertet werden.`,
+      hint: () => 'Wählen Sie eine andere Ausgabe, oder bitten Sie die exportierende Stelle um eine Ausgabe der Form [N] oder [N, Klassen].',
+    },
+    en: {
+      text: (p) => `The output ${p.output} has the shape [${p.shape}]: it holds a whole table of values per case, not one value per case (or per class). None of its columns can be evaluated as the model's result.`,
+      hint: () => 'Choose another output, or ask whoever exported the model for an output of shape [N] or [N, classes].',
+    },
+  },
+  ONNX_DAMAGED: {
+    de: {
+      text: () => 'Die Modelldatei ist beschädigt: Im Inneren des Modells bricht der Inhalt ab oder passt nicht zusammen.',
+      hint: () => 'Die Datei wurde wahrscheinlich nicht vollständig kopiert oder von einem fehlerhaften Werkzeug verändert. Exportieren oder kopieren Sie das Modell erneut und prüfen Sie, ob die Dateigröße mit dem Original übereinstimmt.',
+    },
+    en: {
+      text: () => 'The model file is damaged: inside the model, its content breaks off or does not hold together.',
+      hint: () => 'The file was probably not copied completely or was changed by a faulty tool. Export or copy the model again and check that its size matches the original.',
+    },
+  },
 };
 
 /** 'Zeile 3' / 'den Zeilen 3, 7 und 2 weiteren' from params rows (shown) and count (all). */
@@ -195,3 +347,12 @@ export function errorDetail(info: ErrorInfo, lang: Lang): { text: string; hint: 
   if (!entry) return null;
   return { text: entry.text(params), hint: entry.hint ? entry.hint(params) : null };
 }
+
+/** Texts shared by several details of issue 9 (model files the runtime refuses). */
+const TREE_HINT_DE = 'Die Datei wurde vermutlich von Hand oder von einem fehlerhaften Werkzeug verändert. Exportieren Sie das Modell erneut aus dem Original, oder bitten Sie die Stelle, die es erstellt hat, um einen neuen Export.';
+const TREE_HINT_EN = 'The file was probably changed by hand or by a faulty tool. Export the model again from the original, or ask whoever built it for a new export.';
+const EXPORT_AGAIN_DE = 'Exportieren Sie das Modell mit einem aktuellen Konverter (skl2onnx, onnxmltools, torch.onnx) erneut aus dem Original, oder bitten Sie die Stelle, die es erstellt hat, um einen neuen Export.';
+const EXPORT_AGAIN_EN = 'Export the model again from the original with a current converter (skl2onnx, onnxmltools, torch.onnx), or ask whoever built it for a new export.';
+const SHAPE_HINT_DE = 'Die Modelldatei gibt vermutlich eine andere Zahl oder Form von Eingaben an, als das Modell wirklich verwendet, oder die gewählten Spalten sind nicht die, mit denen es trainiert wurde. Prüfen Sie die Spalten und fragen Sie die exportierende Stelle, wie viele Eingabespalten das Modell nimmt.';
+const SHAPE_HINT_EN = 'The model file probably states another number or shape of inputs than the model really uses, or the chosen columns are not those it was trained on. Check the columns and ask whoever exported the model how many input columns it takes.';
+const custom = (domain: unknown) => typeof domain === 'string' && domain !== '' && domain !== 'ai.onnx' && domain !== 'ai.onnx.ml';

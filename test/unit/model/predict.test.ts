@@ -171,11 +171,12 @@ describe('exporter-shaped graphs against closed forms', () => {
 });
 
 describe('runtime errors', () => {
-  test('the runtime refusing the data -> INFERENCE_FAILED with its message and a hint', async () => {
+  test('the runtime refusing the data -> INFERENCE_FAILED in plain words (issue 9: no runtime text) and a hint', async () => {
     const model = await loadModel(S.reshapeToHalf(), 'r.onnx');
     const err = await rejected(predict(model, f32([[1, 2], [3, 4], [5, 6]]), { output: 'y:0' }));
     expect(err.code).toBe('INFERENCE_FAILED');
-    expect(err.message).toMatch(/^the model failed on the data: .*reshape/i);
+    expect(err.message).toBe('the model could not process the data: its step Reshape received values whose sizes do not fit (the data gives 2 columns per row to the input input)');
+    expect(err.params).toMatchObject({ detail: 'INFERENCE_SHAPE', operator: 'Reshape' });
     expect(err.hint).toMatch(/einblick inspect/);
     const rows = await rejected(predict(model, f32([[1, 2], [3, 4]]), { output: 'y:0' }));
     expect(rows.code).toBe('INFERENCE_FAILED');
