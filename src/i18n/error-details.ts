@@ -98,7 +98,7 @@ export const errorDetailTexts: Record<string, Record<Lang, DetailText>> = {
     en: {
       text: (p) => [
         'No case has both a score from the model and an actual outcome.',
-        Number(p.no_score) > 0 ? `${en(p.no_score)} of ${en(p.rows)} cases have no score (the model returned NaN)${p.empty_feature ? `; the model input "${p.empty_feature}" is empty` : ''}.` : '',
+        Number(p.no_score) > 0 ? `${en(p.no_score)} of ${en(p.rows)} cases have no score (the model gave no number)${p.empty_feature ? `; the model input "${p.empty_feature}" is empty` : ''}.` : '',
         Number(p.no_outcome) > 0 ? `${en(p.no_outcome)} of ${en(p.rows)} cases have no actual outcome${p.column ? ` in "${p.column}"` : ''}.` : '',
       ].filter(Boolean).join(' '),
       hint: (p) => (p.no_score === p.rows
@@ -311,6 +311,14 @@ export const errorDetailTexts: Record<string, Record<Lang, DetailText>> = {
       text: () => 'The model file is damaged: inside the model, its content breaks off or does not hold together.',
       hint: () => 'The file was probably not copied completely or was changed by a faulty tool. Export or copy the model again and check that its size matches the original.',
     },
+  },
+  NO_INPUTS: {
+    de: { text: () => 'Das Modell hat keine Eingaben: Sein Ergebnis hängt nicht von den Daten ab, es gibt also nichts zu erklären oder zu vergleichen.', hint: () => 'Prüfen Sie, ob dies die richtige Modelldatei ist; ein Modell, das Einblick prüfen kann, liest die Spalten einer Tabelle.' },
+    en: { text: () => 'The model has no inputs: its result does not depend on the data, so there is nothing to explain or compare.', hint: () => 'Check that this is the right model file; a model Einblick can examine reads the columns of a table.' },
+  },
+  TREE_POST_TRANSFORM: {
+    de: { text: (p) => `Das Baummodell ist beschädigt: Die Umrechnung seiner Ergebnisse (post_transform) ist keine der bekannten (${p.allowed}).`, hint: () => 'Die Datei wurde vermutlich von Hand oder mit einem fehlerhaften Werkzeug verändert. Lassen Sie das Modell mit einem aktuellen Konverter neu exportieren.' },
+    en: { text: (p) => `The tree model is damaged: the transformation of its results (post_transform) is none of the known ones (${p.allowed}).`, hint: () => 'The file was probably changed by hand or by a faulty tool. Have the model exported again with a current converter.' },
   },
 };
 

@@ -176,6 +176,10 @@ export const warningTexts: Record<string, Record<Lang, Render>> = {
     de: (p) => `„${p.value}“ ist keine der Klassen, die das Modell benennt; der Wert ist deshalb die Wahrscheinlichkeit der Klasse „${p.modelClass}“, wie ohne Angabe des Ergebniswerts.`,
     en: (p) => `"${p.value}" is not one of the classes the model names; the score is therefore the probability of class "${p.modelClass}", as without an outcome value.`,
   },
+  OUTCOME_ONE_VALUE: {
+    de: (p) => `Alle Fälle mit Ergebnis haben in „${col(p)}“ denselben Wert („${p.value}“): Quoten, die das andere Ergebnis brauchen, sind nicht bestimmt (${p.positive ? 'Falsch-positiv-Rate, Richtig-negativ-Rate, negativer Vorhersagewert' : 'Richtig-positiv-Rate, Falsch-negativ-Rate, positiver Vorhersagewert'}), die AUC lässt sich nicht berechnen, und die Genauigkeit sagt nur, wie oft das Modell „${p.value}“ vorhersagt.`,
+    en: (p) => `Every case with an outcome has the same value in "${col(p)}" ("${p.value}"): rates that need the other outcome are undefined (${p.positive ? 'false positive rate, true negative rate, negative predictive value' : 'true positive rate, false negative rate, precision'}), AUC cannot be computed, and accuracy only says how often the model predicts "${p.value}".`,
+  },
 };
 
 /** A warning in the given language; the engine's message when the code has no translation. */

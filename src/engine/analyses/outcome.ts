@@ -123,6 +123,14 @@ export function outcomeNotes(o: BinaryOutcome, favourable: string | undefined): 
     notes.push({ code: 'OUTCOME_MARK_AS_MISSING', message: `the outcome column ${o.column} holds ${o.missingMarks.map((m) => `"${m}"`).join(', ')}; those rows are taken as having no outcome (left out), not as negative cases.`, params: { column: o.column, values: o.missingMarks } });
   }
   const others = o.levels.filter((l) => l !== o.positive);
+  const one = oneOutcome(o);
+  if (one !== null) {
+    notes.push({
+      code: 'OUTCOME_ONE_VALUE',
+      message: `every case with an outcome has the same value in ${o.column} (${one}): rates that need the other outcome cannot be computed (${one === o.positive ? 'FPR, TNR, NPV' : 'TPR, FNR, PPV'}), nor can the AUC, and accuracy only says how often the model agrees with "${one}".`,
+      params: { column: o.column, value: one, positive: one === o.positive ? 1 : 0 },
+    });
+  }
   if (others.length > 1) {
     const fav = favourable !== undefined && favourable !== o.positive ? favourable : null;
     notes.push({
@@ -132,6 +140,20 @@ export function outcomeNotes(o: BinaryOutcome, favourable: string | undefined): 
     });
   }
   return notes;
+}
+
+/** The one outcome value every row with an outcome has, or null when both occur. */
+function oneOutcome(o: BinaryOutcome): string | null {
+  let pos = false, neg = false;
+  for (const v of o.y) {
+    if (v === 1) pos = true;
+    else if (v === 0) neg = true;
+    if (pos && neg) return null;
+  }
+  if (pos) return o.positive;
+  if (!neg) return null;
+  const others = o.levels.filter((l) => l !== o.positive);
+  return others.length === 1 ? others[0] : `not ${o.positive}`;
 }
 
 /**

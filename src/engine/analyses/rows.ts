@@ -37,7 +37,7 @@ function noCompleteRow(rows: number, noScore: number, noOutcome: number, outcome
   const empty = emptyFeatures[0] ?? null;
   const why = empty === null ? '' : ` (the model input column ${empty} is empty${emptyFeatures.length > 1 ? `, and ${emptyFeatures.length - 1} more` : ''})`;
   const parts = [
-    ...(noScore > 0 ? [`${noScore} of ${rows} rows lack a score because the model returned NaN${why}`] : []),
+    ...(noScore > 0 ? [`${noScore} of ${rows} rows lack a score because the model gave no number for them (NaN)${why}`] : []),
     ...(noOutcome > 0 ? [`${noOutcome} of ${rows} rows lack an outcome${outcome === null ? '' : ` in column ${outcome}`}`] : []),
   ];
   const hint =

@@ -66,6 +66,11 @@ const LOAD_RULES: [RegExp, Rule][] = [
     message: `the tree ensemble in ${file} is damaged: a tree refers to a node that does not exist, or a node to itself`,
     hint: TREE_HINT,
   })],
+  [/post_eval_transform|post_transform/i, (_m, file) => ({
+    detail: 'TREE_POST_TRANSFORM', params: { allowed: 'NONE, LOGISTIC, SOFTMAX, SOFTMAX_ZERO, PROBIT' },
+    message: `the tree ensemble in ${file} is damaged: its post_transform is not one of NONE, LOGISTIC, SOFTMAX, SOFTMAX_ZERO, PROBIT`,
+    hint: TREE_HINT,
+  })],
   [/tree_ensemble|TreeEnsemble/, (_m, file) => ({ detail: 'TREE_INVALID', message: `the tree ensemble in ${file} is damaged or written in a form the runtime does not accept`, hint: TREE_HINT })],
   [/ShapeInferenceError/, (_m, file, facts) => graphMismatch(file, 'GRAPH_SHAPES', 'sizes', operatorIn(_m.input, facts))],
   [/Type ?Error|TypeInferenceError|type inference failed/i, (_m, file, facts) => graphMismatch(file, 'GRAPH_TYPES', 'types', operatorIn(_m.input, facts))],
@@ -88,9 +93,20 @@ export function loadFailure(raw: string, file: string, facts: ModelFacts = {}): 
     const m = pattern.exec(raw);
     if (!m) continue;
     const r = rule(m, file, facts);
-    return new EinblickError('MODEL_LOAD_FAILED', r.message, r.hint, { file, detail: r.detail, ...r.params, engine: RUNTIME, runtime });
+    const said = VAGUE.has(r.detail) ? saying(runtime) : '';
+    return new EinblickError('MODEL_LOAD_FAILED', r.message + said, r.hint, { file, detail: r.detail, ...r.params, engine: RUNTIME, runtime });
   }
-  return new EinblickError('MODEL_LOAD_FAILED', `Einblick's runtime (${RUNTIME}) could not start the model in ${file}`, `The model may use something this runtime does not support, or the file is damaged. ${EXPORT_AGAIN} einblick inspect lists the model's operators and operator sets.`, { file, engine: RUNTIME, runtime });
+  return new EinblickError('MODEL_LOAD_FAILED', `Einblick's runtime (${RUNTIME}) could not start the model in ${file}${saying(runtime)}`, `The model may use something this runtime does not support, or the file is damaged. ${EXPORT_AGAIN} einblick inspect lists the model's operators and operator sets.`, { file, engine: RUNTIME, runtime });
+}
+
+/** Reasons stated only in general terms: the message adds the runtime's own (sanitized) words, which name the value. */
+const VAGUE = new Set(['MODEL_INVALID', 'TREE_INVALID']);
+
+/** '; the runtime says: "..."' with the sanitized runtime text, at most 200 characters; '' without one. */
+function saying(runtime: string): string {
+  const t = runtime.trim();
+  if (!t) return '';
+  return `; the runtime says: "${t.length > 200 ? `${t.slice(0, 199)}…` : t}"`;
 }
 
 /**

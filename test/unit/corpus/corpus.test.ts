@@ -48,20 +48,9 @@ const KNOWN_FAILING: string[] = [
   'audit/bins-q0',
   // --label COLUMN=VALUE on predict silently ignored when the column is missing or VALUE is no class of the model
   // onnxruntime's raw text (ERROR_CODE, OrtRun, build path /mnt/..., C++ signatures) for damaged or unsupported models
-  'model/inspect-dangling-input',
-  'model/inspect-duplicate-input-names',
-  'model/predict-tree-feature-out-of-range',
-  'model/explain-tree-feature-out-of-range',
-  'model/predict-tree-post-bogus',
-  'model/predict-gbm-features-out-of-range',
-  'model/explain-gbm-features-out-of-range',
   // an output called probabilities that holds no probabilities is used without a word; a [N,2,2] output is flattened for --output probabilities:3 (issue 9 items 2 and 4)
   // inputs and outputs of more than two dimensions described by a symptom ('takes 3 columns at once', 'width not known'); a model without inputs by its output's shape
-  'model/predict-no-inputs',
   // a fault of the model or of an input column blamed on the outcome ('check the outcome column: it seems to be empty'); 'column hired holds ' followed by nothing
-  'model/fairness-probabilities-nan',
-  'table/csv-input-column-all-empty',
-  'table/csv-input-column-all-na',
   // list and struct columns of Arrow/Parquet: dropped with a note, then only 'missing column' when named
   'table/arrow-list-column-protected',
   'table/arrow-struct-column-protected',
@@ -80,7 +69,6 @@ const KNOWN_FAILING: string[] = [
   'table/arrow-repeated-field-names',
   'table/parquet-repeated-field-names',
   // fewer than two groups compared without a word (issue 9 item 3); an outcome with one value likewise
-  'table/csv-outcome-one-value',
   // a label column whose name contains '=' cannot be named with --label
   // explain on missing cells: 'invalid space: probability ... undefined values' (exit 2), the cells not named
   // damaged Arrow files: 'Cannot read properties of null'; Arrow text in a number input does not name the value

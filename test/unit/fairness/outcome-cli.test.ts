@@ -22,7 +22,7 @@ describe('issue 9: outcome messages through the CLI', () => {
     const path = writeTmp(tmp(), 'empty-duration.csv', Papa.unparse(table));
     const r = await cli('fairness', '--model', join(dir, 'model.onnx'), '--data', path, '--features', names.join(','), '--label', 'Class=Good', '--protected', 'sex', '--quiet');
     expect(r.code).toBe(EXIT.badInput);
-    expect(r.stderr).toContain('no row has both a score and an outcome: 1000 of 1000 rows lack a score because the model returned NaN (the model input column Duration is empty)');
+    expect(r.stderr).toContain('no row has both a score and an outcome: 1000 of 1000 rows lack a score because the model gave no number for them (NaN) (the model input column Duration is empty)');
     expect(r.stderr).not.toMatch(/seems to be empty|Check the outcome column/);
   });
 

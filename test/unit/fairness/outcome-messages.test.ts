@@ -112,7 +112,7 @@ describe('issue 9: no row with both a score and an outcome says why', () => {
   it('the model returned NaN for every row: counts, the empty model input, and no blame on the outcome', () => {
     const warnings: Warning[] = [];
     const e = thrown(() => keepRows(Float64Array.of(NaN, NaN, NaN), () => true, warnings, 'Class', ['Duration']));
-    expect(e.message).toBe('no row has both a score and an outcome: 3 of 3 rows lack a score because the model returned NaN (the model input column Duration is empty)');
+    expect(e.message).toBe('no row has both a score and an outcome: 3 of 3 rows lack a score because the model gave no number for them (NaN) (the model input column Duration is empty)');
     expect(e.hint).toContain('Fill in column Duration');
     expect(e.hint).not.toMatch(/outcome column/);
     expect(e.code).toBe('MISSING_VALUE');
@@ -125,7 +125,7 @@ describe('issue 9: no row with both a score and an outcome says why', () => {
     expect(noOutcome.message).toBe('no row has both a score and an outcome: 2 of 2 rows lack an outcome in column y');
     expect(noOutcome.hint).toBe('Check the outcome column y: no row has a value in it.');
     const mixed = thrown(() => keepRows(Float64Array.of(NaN, 0.2), (i) => i === 0, [], 'y'));
-    expect(mixed.message).toBe('no row has both a score and an outcome: 1 of 2 rows lack a score because the model returned NaN; 1 of 2 rows lack an outcome in column y');
+    expect(mixed.message).toBe('no row has both a score and an outcome: 1 of 2 rows lack a score because the model gave no number for them (NaN); 1 of 2 rows lack an outcome in column y');
   });
 
   it('the fairness run names the empty feature column it was given', async () => {

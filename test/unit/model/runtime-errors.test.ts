@@ -68,10 +68,10 @@ describe('the runtime text, sanitized (issue 9)', () => {
     for (const raw of Object.values(RAW)) expect(hasRuntimeInternals(raw), raw).toBe(true);
   });
 
-  test('an unforeseen refusal is MODEL_LOAD_FAILED in Einblick\'s words, the fragment only in params', () => {
+  test('an unforeseen refusal is MODEL_LOAD_FAILED in Einblick\'s words, with the runtime\'s own words only sanitized', () => {
     const err = loadFailure(RAW.session, 'm.onnx');
     expect(err.code).toBe('MODEL_LOAD_FAILED');
-    expect(err.message).toBe(`Einblick's runtime (${RUNTIME}) could not start the model in m.onnx`);
+    expect(err.message).toBe(`Einblick's runtime (${RUNTIME}) could not start the model in m.onnx; the runtime says: "${err.params.runtime}"`);
     expect(err.params.detail).toBeUndefined();
     expectPlain(err);
   });
@@ -183,7 +183,7 @@ describe('files that are not models, or damaged ones (issue 9)', () => {
   test('an operator set version -1 is named as such, not as a missing operator', () => {
     const err = loadFailure("Can't create a session. ERROR_CODE: 6, ERROR_MESSAGE: No Op registered for Sub with domain_version of -1", 'm.onnx');
     expect(err.params.detail).toBe('MODEL_INVALID');
-    expect(err.message).toBe('m.onnx breaks the rules of the ONNX format: it states the operator set version -1, which does not exist');
+    expect(err.message).toMatch(/^m\.onnx breaks the rules of the ONNX format: it states the operator set version -1, which does not exist/);
   });
 });
 
