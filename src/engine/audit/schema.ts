@@ -30,7 +30,7 @@ const names = (min = 0) => listOf(name, { min, max: MAX_AUDIT_ITEMS, what: 'name
 const nameMap = <V extends z.ZodType>(value: V, what: string) => mapOf(name, value, { max: MAX_AUDIT_ITEMS, what });
 
 const file = z.object({ name, sha256: z.string().regex(/^[0-9a-f]{64}$/, 'expected 64 hexadecimal digits') }).strict();
-const bins = z.union([listOf(z.number(), { min: 1, max: MAX_AUDIT_ITEMS, what: 'numbers' }), z.string().regex(/^q\d{1,3}$/, 'expected qN, e.g. q4')], 'expected a list of edges, e.g. [25, 35, 50], or "qN", e.g. "q4"');
+const bins = z.union([listOf(z.number(), { min: 1, max: MAX_AUDIT_ITEMS, what: 'numbers' }), z.string().regex(/^q([2-9]|[1-9]\d|100)$/, 'expected qN with N from 2 to 100, e.g. q4')], 'expected a list of edges, e.g. [25, 35, 50], or "qN", e.g. "q4"');
 
 /** Custom players: player name -> the feature names it owns (also the CLI's --groups file). */
 export const groupsMap = nameMap(names(), 'groups');

@@ -81,7 +81,7 @@ describe('issue 9: hostile audit files are refused with a clear message', () => 
     ['42', 'the file holds 42; expected one JSON object'],
     ['"audit"', 'the file holds "audit"; expected one JSON object'],
     ['{"threshhold": 0.5}', 'unknown key: threshhold; expected one of einblick, created'],
-    ['{"bins": {"Age": "q99999"}}', 'expected qN, e.g. q4'],
+    ['{"bins": {"Age": "q99999"}}', 'expected qN with N from 2 to 100, e.g. q4'],
   ])('%s', (text, message) => {
     expect(refusal(text).message).toContain(message);
   });

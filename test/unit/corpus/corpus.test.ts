@@ -27,25 +27,10 @@ const KNOWN_FAILING: string[] = [
   // a path that cannot be written or read: Node's error text and exit 1 (--out a folder, under a file, /dev/null/x; --model under a file, /proc/self/mem)
   // reads and writes without end: /dev/zero and /dev/urandom are read past 1 GB, --out /proc/nope/x.json never returns
   // commander's own usage errors: no 'einblick: error:' and 'what to do:' lines
-  'flag/no-arguments',
-  'flag/unknown-command',
-  'flag/command-typo',
-  'flag/unknown-flag',
-  'flag/flag-typo',
-  'flag/single-dash-flag',
-  'flag/missing-required-model',
-  'flag/missing-required-data',
-  'flag/missing-required-protected',
-  'flag/flag-without-value',
-  'flag/extra-argument',
-  'flag/audit-without-file',
   // number flags read with Number(): '' and ' ' are 0, '0x1' is 1
   // a repeated --features name fills two inputs with one column
   // audit-file values without the flags' limits: accepted, or a JavaScript error with exit 1
   // messages that name internal keys instead of the flag or audit key (binning.age.quantiles, minGroup.n)
-  'flag/fairness-bins-q0',
-  'flag/fairness-bins-q1',
-  'audit/bins-q0',
   // --label COLUMN=VALUE on predict silently ignored when the column is missing or VALUE is no class of the model
   // onnxruntime's raw text (ERROR_CODE, OrtRun, build path /mnt/..., C++ signatures) for damaged or unsupported models
   // an output called probabilities that holds no probabilities is used without a word; a [N,2,2] output is flattened for --output probabilities:3 (issue 9 items 2 and 4)
