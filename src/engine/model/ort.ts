@@ -113,13 +113,28 @@ async function ort(): Promise<Ort> {
  */
 export async function createSession(bytes: Uint8Array, fileName = 'model', explain: (raw: string) => EinblickError = (raw) => loadFailure(raw, fileName)): Promise<OrtSession> {
   const m = await ort();
-  let session: OrtSessionImpl;
-  try {
-    session = await m.InferenceSession.create(bytes, { executionProviders: [...EXECUTION_PROVIDERS], logSeverityLevel: SILENT });
-  } catch (err) {
-    throw explain(rawText(err));
-  }
+  const session = await exclusive(async () => {
+    try {
+      return await m.InferenceSession.create(bytes, { executionProviders: [...EXECUTION_PROVIDERS], logSeverityLevel: SILENT });
+    } catch (err) {
+      throw explain(rawText(err));
+    }
+  });
   return new QueuedSession(m, session);
+}
+
+/**
+ * One runtime call at a time, across every session: onnxruntime-web keeps the last error of its
+ * WebAssembly module in one place, so two calls in flight at once (a model loading while another
+ * runs) can read each other's errors. Session creation, runs and releases queue here.
+ */
+let runtimeTail: Promise<unknown> = Promise.resolve();
+
+function exclusive<T>(fn: () => Promise<T>): Promise<T> {
+  const next = runtimeTail.then(fn);
+  // the queue only orders calls; each caller gets its own result or error through `next`
+  runtimeTail = next.then(noop, noop);
+  return next;
 }
 
 /** onnxruntime's severity 'fatal': nothing below it is logged. */
@@ -139,7 +154,6 @@ function rawText(err: unknown): string {
 class QueuedSession implements OrtSession {
   readonly inputNames: readonly string[];
   readonly outputNames: readonly string[];
-  private tail: Promise<unknown> = Promise.resolve();
   private released = false;
 
   constructor(private readonly m: Ort, private readonly session: OrtSessionImpl) {
@@ -148,10 +162,7 @@ class QueuedSession implements OrtSession {
   }
 
   run(feeds: FeedTensor[], fetch: string[]): Promise<Map<string, OutputTensor>> {
-    const next = this.tail.then(() => this.runNow(feeds, fetch));
-    // The queue only orders runs; each caller gets its own result or error through `next`.
-    this.tail = next.then(noop, noop);
-    return next;
+    return exclusive(() => this.runNow(feeds, fetch));
   }
 
   private async runNow(feeds: FeedTensor[], fetch: string[]): Promise<Map<string, OutputTensor>> {
@@ -176,8 +187,7 @@ class QueuedSession implements OrtSession {
   async release(): Promise<void> {
     if (this.released) return;
     this.released = true;
-    await this.tail;
-    await this.session.release();
+    await exclusive(() => this.session.release());
   }
 }
 
