@@ -95,15 +95,24 @@ export function parseAudit(json: unknown): Audit {
 }
 
 /**
+ * Refuses an audit file above MAX_AUDIT_BYTES before it is read (the page checks file.size
+ * first, so a large file chosen by mistake is never read into memory).
+ *
+ * @example checkAuditSize(2e9) // throws INVALID_OPTION: the audit file is too large ...
+ */
+export function checkAuditSize(size: number): void {
+  if (size <= MAX_AUDIT_BYTES) return;
+  throw invalidAudit(`the audit file is too large: ${size} characters, an audit file has at most ${MAX_AUDIT_BYTES}`, 'Choose the audit file saved by Einblick (.json, a few kilobytes); this file is something else.', { detail: 'AUDIT_TOO_LARGE', limit: MAX_AUDIT_BYTES });
+}
+
+/**
  * Reads an audit file's text: at most MAX_AUDIT_BYTES, one JSON object nested at most
  * MAX_AUDIT_DEPTH levels, each key once, then parseAudit. Every refusal is INVALID_OPTION.
  *
  * @example readAudit('{"threshold": 0.3, "threshold": 0.7}') // throws: the key threshold is given twice
  */
 export function readAudit(text: string): Audit {
-  if (text.length > MAX_AUDIT_BYTES) {
-    throw invalidAudit(`the audit file is too large: ${text.length} characters, an audit file has at most ${MAX_AUDIT_BYTES}`, 'Choose the audit file saved by Einblick (.json, a few kilobytes); this file is something else.', { detail: 'AUDIT_TOO_LARGE', limit: MAX_AUDIT_BYTES });
-  }
+  checkAuditSize(text.length);
   const body = text.replace(/^\uFEFF/, '');
   if (body.trim() === '') throw invalidAudit('the audit file is empty', 'Choose the audit file saved by Einblick (.json); this one contains nothing. Perhaps it was not saved completely.', { detail: 'AUDIT_EMPTY' });
   const shape = scanJson(body, MAX_AUDIT_DEPTH);
