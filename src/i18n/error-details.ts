@@ -320,6 +320,56 @@ export const errorDetailTexts: Record<string, Record<Lang, DetailText>> = {
     de: { text: (p) => `Das Baummodell ist beschädigt: Die Umrechnung seiner Ergebnisse (post_transform) ist keine der bekannten (${p.allowed}).`, hint: () => 'Die Datei wurde vermutlich von Hand oder mit einem fehlerhaften Werkzeug verändert. Lassen Sie das Modell mit einem aktuellen Konverter neu exportieren.' },
     en: { text: (p) => `The tree model is damaged: the transformation of its results (post_transform) is none of the known ones (${p.allowed}).`, hint: () => 'The file was probably changed by hand or by a faulty tool. Have the model exported again with a current converter.' },
   },
+  SCORE_NOT_PROBABILITY: {
+    de: {
+      text: (p) => `Die Ausgabe „${p.output}“${p.index !== undefined ? ` (Spalte ${de(p.index)})` : ''} enthält Werte außerhalb von 0 bis 1 (${p.row !== undefined ? `Zeile ${de(p.row)}, gezählt ab 0: ${de(p.value)}` : `${de(p.value)} bei einem für die Erklärung berechneten Fall`}). Sie ist also ein Punktwert, keine Wahrscheinlichkeit; Einblick kann sie nicht als Wahrscheinlichkeit auswerten${p.row !== undefined ? ' und keine Schwelle darauf anwenden' : ''}.`,
+      hint: () => 'Bitten Sie die Stelle, die das Modell erstellt hat, um einen Export, dessen Ausgabe Wahrscheinlichkeiten enthält (zum Beispiel mit predict_proba bei skl2onnx, oder mit einer abschließenden Sigmoid- oder Softmax-Funktion). Sind die Werte als Punktwerte gemeint, wertet das Kommandozeilenwerkzeug sie als Zahlenwerte aus (einblick fairness --task regression).',
+    },
+    en: {
+      text: (p) => `The output "${p.output}"${p.index !== undefined ? ` (column ${en(p.index)})` : ''} holds values outside 0 to 1 (${p.row !== undefined ? `row ${en(p.row)}, counting from 0: ${en(p.value)}` : `${en(p.value)} for a case computed for the explanation`}). So it is a score, not a probability; Einblick cannot evaluate it as a probability${p.row !== undefined ? ' or apply a threshold to it' : ''}.`,
+      hint: () => 'Ask whoever built the model for an export whose output holds probabilities (for example predict_proba with skl2onnx, or a final Sigmoid or Softmax). If the values are meant as scores, the command line tool analyses them as values (einblick fairness --task regression).',
+    },
+  },
+  CSV_FIELD_COUNT: {
+    de: {
+      text: (p) => `Zeile ${de(p.line)} der Datei hat ${de(p.fields)} ${p.fields === 1 ? 'Feld' : 'Felder'}, die Kopfzeile aber ${de(p.expected)} Spalten (Trennzeichen ${separatorDe(p.delimiter)}).`,
+      hint: (p) => `Jede Zeile braucht genau einen Wert je Spalte. Prüfen Sie Zeile ${de(p.line)} in einem Texteditor oder einer Tabellenkalkulation: Ein Wert, der das Trennzeichen enthält, muss in Anführungszeichen ("…") stehen, und ein fehlender Wert muss als leeres Feld erhalten bleiben. Speichern Sie die Datei dann erneut.`,
+    },
+    en: {
+      text: (p) => `Line ${en(p.line)} of the file has ${en(p.fields)} field${p.fields === 1 ? '' : 's'}, but the header has ${en(p.expected)} columns (separator ${separatorEn(p.delimiter)}).`,
+      hint: (p) => `Every line needs exactly one value per column. Check line ${en(p.line)} in a text editor or spreadsheet: a value that contains the separator must be put in double quotes ("…"), and a missing value must still be there as an empty field. Then save the file again.`,
+    },
+  },
+  MATRIX_WIDTH_DATA: {
+    de: {
+      text: (p) => `Das Modell nimmt über seine Eingabe „${p.input}“ genau ${de(p.expected)} Spalten, die Daten haben aber ${de(p.actual)}. Welche Spalten in welcher Reihenfolge gemeint sind, steht nicht in der Modelldatei.`,
+      hint: (p) => `Wählen Sie unten genau ${de(p.expected)} Spalten, in der Reihenfolge, in der das Modell trainiert wurde, und bestätigen Sie mit „Diese Spalten verwenden“ (fragen Sie im Zweifel die Stelle, die das Modell erstellt hat).`,
+    },
+    en: {
+      text: (p) => `Through its input "${p.input}" the model takes exactly ${en(p.expected)} columns, but the data has ${en(p.actual)}. The model file does not say which columns in which order.`,
+      hint: (p) => `Choose exactly ${en(p.expected)} columns below, in the order the model was trained on, and confirm with "Use these columns" (if in doubt, ask whoever built the model).`,
+    },
+  },
+  MATRIX_WIDTH_CHOSEN: {
+    de: {
+      text: (p) => `Das Modell nimmt über seine Eingabe „${p.input}“ genau ${de(p.expected)} Spalten; gewählt sind ${de(p.actual)}.`,
+      hint: (p) => `Wählen Sie genau ${de(p.expected)} Spalten, in der Reihenfolge, in der das Modell trainiert wurde.`,
+    },
+    en: {
+      text: (p) => `Through its input "${p.input}" the model takes exactly ${en(p.expected)} columns; ${en(p.actual)} are chosen.`,
+      hint: (p) => `Choose exactly ${en(p.expected)} columns, in the order the model was trained on.`,
+    },
+  },
+  GROUP_MISSING_NAME: {
+    de: {
+      text: (p) => `In der Gruppenspalte „${p.attribute}“ steht der Wert „${p.value}“, und die Spalte hat auch leere Zellen. „${p.value}“ ist der Name, unter dem Einblick die Fälle ohne Wert als eigene Gruppe zeigt; beide Gruppen wären nicht zu unterscheiden.`,
+      hint: (p) => `Benennen Sie den Wert „${p.value}“ in der Datei um (zum Beispiel in „fehlt“) oder füllen Sie die leeren Zellen, und laden Sie die Datei erneut; oder wählen Sie eine andere Gruppenspalte.`,
+    },
+    en: {
+      text: (p) => `The group column "${p.attribute}" holds the value "${p.value}" and also has empty cells. "${p.value}" is the name under which Einblick shows the cases without a value as a group of their own; the two groups could not be told apart.`,
+      hint: (p) => `Rename the value "${p.value}" in the file (for example to "unknown") or fill in the empty cells, and load the file again; or choose another group column.`,
+    },
+  },
 };
 
 /** 'Zeile 3' / 'den Zeilen 3, 7 und 2 weiteren' from params rows (shown) and count (all). */
@@ -364,3 +414,8 @@ const EXPORT_AGAIN_EN = 'Export the model again from the original with a current
 const SHAPE_HINT_DE = 'Die Modelldatei gibt vermutlich eine andere Zahl oder Form von Eingaben an, als das Modell wirklich verwendet, oder die gewählten Spalten sind nicht die, mit denen es trainiert wurde. Prüfen Sie die Spalten und fragen Sie die exportierende Stelle, wie viele Eingabespalten das Modell nimmt.';
 const SHAPE_HINT_EN = 'The model file probably states another number or shape of inputs than the model really uses, or the chosen columns are not those it was trained on. Check the columns and ask whoever exported the model how many input columns it takes.';
 const custom = (domain: unknown) => typeof domain === 'string' && domain !== '' && domain !== 'ai.onnx' && domain !== 'ai.onnx.ml';
+
+/** A CSV separator in words (CSV_FIELD_COUNT). */
+const SEPARATORS: Record<string, [string, string]> = { ',': ['Komma', 'comma'], ';': ['Semikolon', 'semicolon'], '\t': ['Tabulator', 'tab'], '|': ['senkrechter Strich', 'vertical bar'] };
+const separatorDe = (d: unknown) => SEPARATORS[String(d)]?.[0] ?? `„${String(d)}“`;
+const separatorEn = (d: unknown) => SEPARATORS[String(d)]?.[1] ?? `"${String(d)}"`;

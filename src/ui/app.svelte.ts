@@ -41,6 +41,11 @@ export class AppState {
   output = $state.raw<string | undefined>(undefined);
   /** The fairness settings and results for the loaded model and data. */
   fairness = $state.raw<FairnessState | null>(null);
+  /**
+   * The file whose loading failed last; whatever was loaded before stays loaded, with every
+   * setting and result. Cleared by the next load and when the error is closed.
+   */
+  rejected = $state.raw<{ what: 'model' | 'data'; fileName: string } | null>(null);
 
   readonly explain: ExplainState;
   readonly audit: AuditState;
@@ -122,26 +127,33 @@ export class AppState {
     await this.loadDataBytes(await file.arrayBuffer(), file.name);
   }
 
+  /** Loads a model; a file that cannot be loaded leaves the model before (and everything made for it) in place. */
   async loadModelBytes(bytes: ArrayBuffer, fileName: string): Promise<void> {
-    await this.work.run('model', async (opts) => {
+    this.rejected = null;
+    const ok = await this.work.run('model', async (opts) => {
       this.model = await this.engine.call({ kind: 'loadModel', bytes, fileName }, opts);
       this.output = undefined;
       this.features = undefined;
     });
-    await this.afterLoad();
+    if (ok) await this.afterLoad();
+    else if (this.error) this.rejected = { what: 'model', fileName };
   }
 
+  /** Loads a table; a file that cannot be loaded leaves the table before (and everything made for it) in place. */
   async loadDataBytes(bytes: ArrayBuffer, fileName: string): Promise<void> {
-    await this.work.run('data', async (opts) => {
+    this.rejected = null;
+    const ok = await this.work.run('data', async (opts) => {
       this.data = await this.engine.call({ kind: 'loadData', bytes, fileName }, opts);
       this.features = undefined;
     });
-    await this.afterLoad();
+    if (ok) await this.afterLoad();
+    else if (this.error) this.rejected = { what: 'data', fileName };
   }
 
   /** Loads a model and data fetched by the caller (a demo) as one piece of work, then applies `audit`. */
   async loadPair(files: () => Promise<{ model: ArrayBuffer; data: ArrayBuffer; names: { model: string; data: string } }>, audit: Audit): Promise<boolean> {
     let ok = false;
+    this.rejected = null;
     await this.work.run('demo', async (opts) => {
       const f = await files();
       this.model = await this.engine.call({ kind: 'loadModel', bytes: f.model, fileName: f.names.model }, opts);
@@ -209,6 +221,7 @@ export class AppState {
 
   dismissError(): void {
     this.error = null;
+    this.rejected = null;
   }
 
   private async afterLoad(): Promise<void> {

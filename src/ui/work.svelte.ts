@@ -15,11 +15,12 @@ export class Work {
   private controller: AbortController | null = null;
 
   /**
-   * Runs `fn`; resolves when it ended (done, failed, cancelled or replaced by a newer run).
+   * Runs `fn`; resolves when it ended (done, failed, cancelled or replaced by a newer run), with
+   * true only when `fn` finished.
    *
-   * @example await work.run('model', (opts) => engine.call({ kind: 'loadModel', bytes, fileName }, opts))
+   * @example const ok = await work.run('model', (opts) => engine.call({ kind: 'loadModel', bytes, fileName }, opts))
    */
-  async run(what: NonNullable<Busy>['what'], fn: (opts: WorkOptions) => Promise<void>): Promise<void> {
+  async run(what: NonNullable<Busy>['what'], fn: (opts: WorkOptions) => Promise<void>): Promise<boolean> {
     this.controller?.abort();
     const controller = new AbortController();
     this.controller = controller;
@@ -32,10 +33,12 @@ export class Work {
           if (this.controller === controller && this.busy) this.busy = { ...this.busy, progress };
         },
       });
+      return true;
     } catch (err) {
       const info = infoOf(err);
       // a cancel the person asked for is not an error; the newest request's errors are shown
       if (this.controller === controller && info.code !== 'CANCELLED') this.error = info;
+      return false;
     } finally {
       if (this.controller === controller) {
         this.busy = null;

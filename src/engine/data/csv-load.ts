@@ -166,7 +166,7 @@ function ragged(line: number, fields: number, expected: number, delimiter: strin
     'CSV_RAGGED',
     `line ${line} has ${fields} field${fields === 1 ? '' : 's'}, the header has ${expected} (separator: ${sep})`,
     `Every line needs exactly one value per column. Check line ${line}: a value that contains the separator (${sep}) must be put in double quotes, and a missing value must still be there as an empty field.`,
-    { line, fields, expected, delimiter },
+    { line, fields, expected, delimiter, detail: 'CSV_FIELD_COUNT' },
   );
 }
 

@@ -50,7 +50,7 @@ function compress(name: string, codes: Int32Array, levels: string[]): GroupIndex
       'INVALID_OPTION',
       `invalid level for ${name}: ${MISSING_LABEL}; it is reserved for missing values`,
       `Rename the value "${MISSING_LABEL}" in column ${name}, or fill in the missing values.`,
-      { attribute: name },
+      { attribute: name, value: MISSING_LABEL, detail: 'GROUP_MISSING_NAME' },
     );
   }
   const remap = new Int32Array(L + 1).fill(-1);

@@ -76,7 +76,7 @@ function mapMatrix(signature: ModelSignature, columns: ColumnInfo[], features?: 
     const twice = features.find((f) => seen.size === seen.add(f).size); // the first name seen before
     if (twice !== undefined) throw new EinblickError('INVALID_OPTION', `the feature column ${twice} is named more than once`, 'Name each data column once in --features, in the order the model was trained on (in the app: pick each column once).', { detail: 'REPEATED_FEATURE', column: twice });
     if (width !== null && features.length !== width) {
-      throw new EinblickError('WRONG_WIDTH', `the model input ${input.name} takes ${width} features, but ${features.length} columns were named`, `Name exactly ${width} data columns with --features, in the order the model was trained on (in the app: pick ${width} columns).`, { expected: width, actual: features.length });
+      throw new EinblickError('WRONG_WIDTH', `the model input ${input.name} takes ${width} features, but ${features.length} columns were named`, `Name exactly ${width} data columns with --features, in the order the model was trained on (in the app: pick ${width} columns).`, { expected: width, actual: features.length, input: input.name, detail: 'MATRIX_WIDTH_CHOSEN' });
     }
     chosen = features;
   } else {
@@ -95,7 +95,7 @@ function defaultFeatures(input: InputSpec, width: number | null, columns: Column
   if (width === 1 && columns.some((c) => c.name === input.name)) return [input.name];
   const names = columns.map((c) => c.name);
   if (width !== null && names.length !== width) {
-    throw new EinblickError('WRONG_WIDTH', `the model input ${input.name} takes ${width} features, but the data has ${names.length} columns`, FEATURES_HINT, { expected: width, actual: names.length });
+    throw new EinblickError('WRONG_WIDTH', `the model input ${input.name} takes ${width} features, but the data has ${names.length} columns`, FEATURES_HINT, { expected: width, actual: names.length, input: input.name, detail: 'MATRIX_WIDTH_DATA' });
   }
   if (width === null) notes.push({ code: 'ALL_COLUMNS_OPEN_WIDTH', message: `The model does not state its input width; all ${names.length} data columns are used in file order.`, params: { count: names.length } });
   else notes.push({ code: 'ALL_COLUMNS', message: `All ${names.length} data columns fill the model input ${input.name}, in file order.`, params: { count: names.length, input: input.name } });

@@ -90,7 +90,7 @@ export function notProbability(output: string, index: number | null, value: numb
     'NOT_PROBABILITY',
     `output ${output}${column} holds values outside 0 to 1 (${where}), so it is a score, not a probability; Einblick cannot ${row !== null ? 'apply a probability threshold to it' : 'explain it as a probability'}`,
     'Ask whoever exported the model for an export whose output gives probabilities (for example skl2onnx with the classifier\'s predict_proba, or a final Sigmoid or Softmax). If the values are meant as scores, analyse them as scores (einblick fairness --task regression or --task anomaly; in the app, choose the task).',
-    { output, index: index ?? undefined, row: row ?? undefined, value: shown },
+    { output, index: index ?? undefined, row: row ?? undefined, value: shown, detail: 'SCORE_NOT_PROBABILITY' },
   );
 }
 

@@ -37,12 +37,12 @@ export const errorTexts: Record<ErrorCode, Record<Lang, Text>> = {
     en: { title: 'Two columns have the same name.', hint: 'Rename one of them so that every column name is unique.' },
   },
   ARROW_INVALID: {
-    de: { title: 'Die Arrow-Datei ist beschädigt oder unvollständig.', hint: 'Exportieren Sie die Daten erneut.' },
-    en: { title: 'The Arrow file is damaged or incomplete.', hint: 'Export the data again.' },
+    de: { title: 'Die Arrow-Datei ist beschädigt oder unvollständig.', hint: 'Die Datei wurde wahrscheinlich nicht vollständig gespeichert oder kopiert. Exportieren Sie die Daten erneut (zum Beispiel mit pandas to_feather), oder speichern Sie sie als CSV.' },
+    en: { title: 'The Arrow file is damaged or incomplete.', hint: 'The file was probably not saved or copied completely. Export the data again (for example with pandas to_feather), or save them as CSV.' },
   },
   PARQUET_INVALID: {
-    de: { title: 'Die Parquet-Datei ist beschädigt oder unvollständig.', hint: 'Exportieren Sie die Daten erneut.' },
-    en: { title: 'The Parquet file is damaged or incomplete.', hint: 'Export the data again.' },
+    de: { title: 'Die Parquet-Datei ist beschädigt oder unvollständig.', hint: 'Die Datei wurde wahrscheinlich nicht vollständig gespeichert oder kopiert. Exportieren Sie die Daten erneut (zum Beispiel mit pandas to_parquet), oder speichern Sie sie als CSV.' },
+    en: { title: 'The Parquet file is damaged or incomplete.', hint: 'The file was probably not saved or copied completely. Export the data again (for example with pandas to_parquet), or save them as CSV.' },
   },
   TOO_LARGE: {
     de: { title: 'Die Datei ist zu groß für diesen Browser.', hint: 'Verwenden Sie eine Stichprobe der Daten oder das Kommandozeilenwerkzeug.' },
