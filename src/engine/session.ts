@@ -268,7 +268,7 @@ function copyOf(p: Predictions): Predictions {
  */
 function mapWithHints(model: LoadedModel, data: LoadedTable, features?: string[]): Mapping {
   try {
-    return mapColumns(model.signature, data.columns, features);
+    return mapColumns(model.signature, data.columns, features, data.dropped);
   } catch (err) {
     if (!(err instanceof EinblickError) || err.code !== 'TEXT_FOR_NUMBER') throw err;
     const cols = (err.params.columns as string[] | undefined) ?? [];

@@ -64,7 +64,34 @@ export const errorDetailTexts: Record<string, Record<Lang, DetailText>> = {
       hint: () => 'Choose "Automatic" or "Permutation SHAP", or merge model inputs that belong together.',
     },
   },
+  COLUMN_LEFT_OUT: {
+    de: {
+      text: (p) => `Die Spalte „${p.column}“ steht in der Datei, wurde beim Einlesen aber weggelassen: Ihr Typ (${p.type}) ist weder Zahl, Text, Kategorie noch Ja/Nein.`,
+      hint: (p) => `Wählen Sie eine andere Spalte, oder speichern Sie „${p.column}“ als einfache Spalte (ein Wert je Zelle: Zahl, Text oder Ja/Nein, keine Listen oder verschachtelten Einträge) und laden Sie die Datei erneut.`,
+    },
+    en: {
+      text: (p) => `Column "${p.column}" is in the file but was left out when it was read: its type (${p.type}) is not a number, text, category or yes/no.`,
+      hint: (p) => `Choose another column, or store "${p.column}" as a plain column (one value per cell: a number, text or yes/no, no lists or nested records) and load the file again.`,
+    },
+  },
+  TABLE_MEMORY: {
+    de: {
+      text: (p) => `${p.file} hat ${p.estimated === 'yes' ? 'etwa ' : ''}${de(p.rows)} Zeilen mit ${de(p.columns)} Spalten; als Tabelle bräuchte das ${p.estimated === 'yes' ? 'etwa ' : ''}${gib(p.bytes, 'de')} Arbeitsspeicher, mehr als die ${gib(p.limit, 'de')}, die Einblick dafür vorsieht.`,
+      hint: (p) => `Laden Sie eine Stichprobe der Zeilen (etwa jede 10. Zeile) oder nur die Spalten, die die Auswertung braucht: Es passen höchstens ${de(p.maxRows)} Zeilen mit ${de(p.columns)} Spalten.`,
+    },
+    en: {
+      text: (p) => `${p.file} has ${p.estimated === 'yes' ? 'about ' : ''}${en(p.rows)} rows of ${en(p.columns)} columns; as a table that needs ${p.estimated === 'yes' ? 'about ' : ''}${gib(p.bytes, 'en')} of memory, more than the ${gib(p.limit, 'en')} Einblick allows for it.`,
+      hint: (p) => `Load a sample of the rows (for example every 10th row) or only the columns the analysis needs: at most ${en(p.maxRows)} rows of ${en(p.columns)} columns fit.`,
+    },
+  },
 };
+
+/** Bytes as GiB (one decimal) or MiB, in the page's language. */
+function gib(bytes: unknown, lang: Lang): string {
+  const n = Number(bytes);
+  const text = n >= 2 ** 30 ? `${(n / 2 ** 30).toLocaleString(lang === 'de' ? 'de-DE' : 'en-GB', { maximumFractionDigits: 1 })} GiB` : `${Math.max(1, Math.round(n / 2 ** 20)).toLocaleString(lang === 'de' ? 'de-DE' : 'en-GB')} MiB`;
+  return text;
+}
 
 /**
  * The specific reason of an error in the page's language, or null when the error names none.

@@ -164,6 +164,10 @@ export const warningTexts: Record<string, Record<Lang, Render>> = {
     de: (p) => `Für ${p.count} Fälle hat das Modell keinen Wert geliefert (NaN); sie werden bei der Fairness-Auswertung weggelassen.`,
     en: (p) => `The model gave no score for ${p.count} cases (NaN); they are left out of the fairness analysis.`,
   },
+  DUPLICATE_COLUMN_RENAMED: {
+    de: (p) => `Der Spaltenname „${col(p)}“ kommt mehrfach vor (Spalten ${(p.positions as string[]).join(', ')}${p.unnamed ? `; Spalte ${(p.unnamed as string[]).join(', ')} hatte keinen Namen` : ''}). Damit jede Spalte eindeutig ist, heißen sie jetzt ${list(p.names)}.`,
+    en: (p) => `The column name "${col(p)}" occurs more than once (columns ${(p.positions as string[]).join(', ')}${p.unnamed ? `; column ${(p.unnamed as string[]).join(', ')} had no name` : ''}). To keep every column distinct, they are now called ${listEn(p.names)}.`,
+  },
 };
 
 /** A warning in the given language; the engine's message when the code has no translation. */
