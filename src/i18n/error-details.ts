@@ -76,22 +76,15 @@ export const errorDetailTexts: Record<string, Record<Lang, DetailText>> = {
   },
   TABLE_MEMORY: {
     de: {
-      text: (p) => `${p.file} hat ${p.estimated === 'yes' ? 'etwa ' : ''}${de(p.rows)} Zeilen mit ${de(p.columns)} Spalten; als Tabelle bräuchte das ${p.estimated === 'yes' ? 'etwa ' : ''}${gib(p.bytes, 'de')} Arbeitsspeicher, mehr als die ${gib(p.limit, 'de')}, die Einblick dafür vorsieht.`,
-      hint: (p) => `Laden Sie eine Stichprobe der Zeilen (etwa jede 10. Zeile) oder nur die Spalten, die die Auswertung braucht: Es passen höchstens ${de(p.maxRows)} Zeilen mit ${de(p.columns)} Spalten.`,
+      text: (p) => `${p.file} hat ${p.estimated === 'yes' ? 'etwa ' : ''}${de(p.rows)} Zeilen mit ${de(p.columns)} Spalte${p.columns === 1 ? '' : 'n'}; als Tabelle bräuchte das ${p.estimated === 'yes' ? 'etwa ' : ''}${bytesText(p.bytes, 'de')} Arbeitsspeicher, mehr als die ${bytesText(p.limit, 'de')}, die Einblick dafür vorsieht.`,
+      hint: (p) => `Laden Sie eine Stichprobe der Zeilen (etwa jede 10. Zeile) oder nur die Spalten, die die Auswertung braucht: Es passen höchstens ${de(p.maxRows)} Zeilen mit ${de(p.columns)} Spalte${p.columns === 1 ? '' : 'n'}.`,
     },
     en: {
-      text: (p) => `${p.file} has ${p.estimated === 'yes' ? 'about ' : ''}${en(p.rows)} rows of ${en(p.columns)} columns; as a table that needs ${p.estimated === 'yes' ? 'about ' : ''}${gib(p.bytes, 'en')} of memory, more than the ${gib(p.limit, 'en')} Einblick allows for it.`,
-      hint: (p) => `Load a sample of the rows (for example every 10th row) or only the columns the analysis needs: at most ${en(p.maxRows)} rows of ${en(p.columns)} columns fit.`,
+      text: (p) => `${p.file} has ${p.estimated === 'yes' ? 'about ' : ''}${en(p.rows)} rows of ${en(p.columns)} column${p.columns === 1 ? '' : 's'}; as a table that needs ${p.estimated === 'yes' ? 'about ' : ''}${bytesText(p.bytes, 'en')} of memory, more than the ${bytesText(p.limit, 'en')} Einblick allows for it.`,
+      hint: (p) => `Load a sample of the rows (for example every 10th row) or only the columns the analysis needs: at most ${en(p.maxRows)} rows of ${en(p.columns)} column${p.columns === 1 ? '' : 's'} fit.`,
     },
   },
 };
-
-/** Bytes as GiB (one decimal) or MiB, in the page's language. */
-function gib(bytes: unknown, lang: Lang): string {
-  const n = Number(bytes);
-  const text = n >= 2 ** 30 ? `${(n / 2 ** 30).toLocaleString(lang === 'de' ? 'de-DE' : 'en-GB', { maximumFractionDigits: 1 })} GiB` : `${Math.max(1, Math.round(n / 2 ** 20)).toLocaleString(lang === 'de' ? 'de-DE' : 'en-GB')} MiB`;
-  return text;
-}
 
 /**
  * The specific reason of an error in the page's language, or null when the error names none.
@@ -104,4 +97,13 @@ export function errorDetail(info: ErrorInfo, lang: Lang): { text: string; hint: 
   const entry = typeof params.detail === 'string' ? errorDetailTexts[params.detail]?.[lang] : undefined;
   if (!entry) return null;
   return { text: entry.text(params), hint: entry.hint ? entry.hint(params) : null };
+}
+
+/** Bytes in GiB (one decimal), MiB, KiB or bytes, in the page's language. */
+function bytesText(bytes: unknown, lang: Lang): string {
+  const n = Number(bytes);
+  const units: [number, string][] = [[2 ** 30, 'GiB'], [2 ** 20, 'MiB'], [2 ** 10, 'KiB']];
+  const locale = lang === 'de' ? 'de-DE' : 'en-GB';
+  for (const [unit, name] of units) if (n >= unit) return `${(n / unit).toLocaleString(locale, { maximumFractionDigits: unit === 2 ** 30 ? 1 : 0 })} ${name}`;
+  return `${n} ${lang === 'de' ? 'Bytes' : 'bytes'}`;
 }

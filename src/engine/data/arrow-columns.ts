@@ -42,8 +42,17 @@ export function convertArrowColumn(name: string, v: Vector, warnings: Warning[])
   return null;
 }
 
-/** An ISO 8601 text for milliseconds since 1970 (UTC). */
+/** Largest time a JavaScript Date holds: 100 million days either side of 1970. */
+const MAX_DATE_MS = 8.64e15;
+
+/**
+ * An ISO 8601 text for milliseconds since 1970 (UTC); a time beyond what a Date holds (a
+ * damaged or sentinel value such as year 300000) is said as such instead of throwing.
+ *
+ * @example isoText(Date.UTC(2024, 0, 31), true) // '2024-01-31'
+ */
 export function isoText(ms: number, dateOnly: boolean): string {
+  if (!(Math.abs(ms) <= MAX_DATE_MS)) return `invalid date (${ms} ms from 1970-01-01)`;
   const s = new Date(ms).toISOString();
   return dateOnly ? s.slice(0, 10) : s;
 }
@@ -135,7 +144,7 @@ function dictionaryColumn(name: string, v: Vector): Vector | null {
       }
       const k = Number(keys[i]);
       if (!(k >= 0 && k < dict.length)) {
-        throw new EinblickError('ARROW_INVALID', `column "${name}" has a dictionary code ${k} in row ${at}, but its dictionary has only ${dict.length} values`, 'The file is damaged or was written incorrectly. Export it again from the program that made it.', { column: name, row: at });
+        throw new EinblickError('ARROW_INVALID', `the Arrow file is damaged: column "${name}" has a dictionary code ${k} in row ${at}, but its dictionary has only ${dict.length} values`, 'The file is damaged or was written incorrectly. Export it again from the program that made it.', { column: name, row: at });
       }
       if (remap[k] === -2) remap[k] = dict.get(k) === null ? -1 : levels.code(dict.get(k) as string, at);
       codes[at] = remap[k];

@@ -8,7 +8,8 @@
 import { tableFromIPC, type Table, type Vector } from 'apache-arrow';
 import { EinblickError, throwIfAborted, type Warning } from '../errors.ts';
 import { convertArrowColumn } from './arrow-columns.ts';
-import { arrowInvalid, checkArrowColumn, describeArrowDamage } from './arrow-damage.ts';
+import { arrowInvalid, checkArrowColumn, checkFileIndex, describeArrowDamage, isFileFormat } from './arrow-damage.ts';
+import { verifyIpc } from './arrow-verify.ts';
 import { droppedMetadata, type DroppedColumn } from './dropped.ts';
 import { checkTableSize } from './limits.ts';
 import { uniqueNames } from './names.ts';
@@ -67,6 +68,9 @@ function readIpc(bytes: Uint8Array, fileName: string): Table {
   const damage = describeArrowDamage(bytes);
   // a file cut off before its footer could still be read as a stream, with rows missing
   if (damage.cut) throw arrowInvalid(fileName, damage);
+  // apache-arrow trusts the lengths and positions in the metadata: check them first
+  const unsound = verifyIpc(bytes, isFileFormat(bytes)) ?? (isFileFormat(bytes) ? checkFileIndex(bytes) : null);
+  if (unsound !== null) throw arrowInvalid(fileName, { what: unsound, cut: false });
   let table: Table;
   try {
     table = tableFromIPC(bytes);

@@ -42,7 +42,23 @@ export async function loadCsv(bytes: Uint8Array, fileName: string, opts: LoadOpt
     };
     return loadCsvAs(bytes, fileName, { encoding: 'windows-1252', start: bom.start }, opts, [warning]);
   }
-  return loadCsvAs(bytes, fileName, bom, opts, []);
+  try {
+    return await loadCsvAs(bytes, fileName, bom, opts, []);
+  } catch (err) {
+    if (err instanceof InvalidTextError) throw brokenUtf16(fileName, bom.encoding, bytes.length);
+    throw err;
+  }
+}
+
+/** UNKNOWN_FORMAT for bytes after a UTF-16 byte order mark that are not UTF-16 text. */
+function brokenUtf16(fileName: string, encoding: string, length: number): EinblickError {
+  const odd = (length - 2) % 2 === 1 ? ' (it has an odd number of bytes)' : ' (it holds a broken character)';
+  return new EinblickError(
+    'UNKNOWN_FORMAT',
+    `${fileName} begins with a ${encoding.toUpperCase()} byte order mark, but the rest is not ${encoding.toUpperCase()} text${odd}`,
+    'The file is damaged or was saved with a wrong encoding. Save it again as "CSV UTF-8" (in Excel: "Save as" > "CSV UTF-8 (comma delimited)") and load that file.',
+    { file: fileName, encoding },
+  );
 }
 
 async function loadCsvAs(

@@ -46,11 +46,14 @@ export function tooLarge(fileName: string, rows: number, columns: number, limit:
   return new EinblickError(
     'TOO_LARGE',
     `${fileName} has ${about}${fmt(rows)} rows of ${fmt(columns)} column${columns === 1 ? '' : 's'}: ${about}${size(need)} as a table, more than the ${size(limit)} Einblick holds in memory`,
-    `Load a sample of the rows (for example every 10th row) or only the columns the analysis needs: at most ${fmt(maxRows(columns, limit))} rows of ${fmt(columns)} columns fit.`,
+    `Load a sample of the rows (for example every 10th row) or only the columns the analysis needs: at most ${fmt(maxRows(columns, limit))} rows of ${fmt(columns)} column${columns === 1 ? '' : 's'} fit.`,
     { file: fileName, rows: Math.round(rows), columns, bytes: need, limit, maxRows: maxRows(columns, limit), estimated: estimated ? 'yes' : 'no', detail: 'TABLE_MEMORY' },
   );
 }
 
+/** Bytes in GiB (one decimal), MiB, KiB or bytes. */
 function size(bytes: number): string {
-  return bytes >= 2 ** 30 ? `${(bytes / 2 ** 30).toFixed(1)} GiB` : `${Math.max(1, Math.round(bytes / 2 ** 20))} MiB`;
+  const units: [number, string][] = [[2 ** 30, 'GiB'], [2 ** 20, 'MiB'], [2 ** 10, 'KiB']];
+  for (const [unit, name] of units) if (bytes >= unit) return `${(bytes / unit).toLocaleString('en-GB', { maximumFractionDigits: unit === 2 ** 30 ? 1 : 0 })} ${name}`;
+  return `${bytes} bytes`;
 }

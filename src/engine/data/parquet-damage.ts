@@ -33,8 +33,10 @@ export function describeParquetDamage(bytes: Uint8Array | null, column?: string,
   }
   const text = err instanceof Error ? err.message : String(err);
   const codec = /unsupported compression codec: (\w+)/.exec(text);
+  if (codec?.[1] === 'undefined') return `the data of column "${column}" cannot be decoded: the description of its compression is damaged`;
   if (codec) return `column "${column}" is compressed with ${codec[1]}, which Einblick cannot read (it reads ${CODECS})`;
   const encoding = /unsupported encoding: (\w+)/.exec(text);
+  if (encoding?.[1] === 'undefined') return `the data of column "${column}" cannot be decoded: the description of one of its blocks is damaged`;
   if (encoding) return `column "${column}" is stored with the encoding ${encoding[1]}, which Einblick cannot read`;
   if (/file_path not supported/.test(text)) return `column "${column}" is stored in a separate file, which Einblick cannot read`;
   return `the data of column "${column}" cannot be decoded: a block of it is damaged or cut off`;
