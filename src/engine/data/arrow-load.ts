@@ -77,6 +77,5 @@ function readIpc(bytes: Uint8Array, fileName: string): Table {
   } catch (err) {
     throw arrowInvalid(fileName, damage, err);
   }
-  if (table.schema.fields.length === 0) throw arrowInvalid(fileName, damage);
   return table;
 }

@@ -165,7 +165,7 @@ async function firstPass(
     if (++rows > most) throw tooLarge(fileName, Math.max(rows, bound.estimate), columns.length, bound.limit, true);
     for (let j = 0; j < columns.length; j++) columns[j].push(r[j]);
   };
-  if (!(await eachRow(bytes, reader, 'parse', lines, onHeader, onRow))) throw emptyFile(fileName);
+  if (!(await eachRow(bytes, reader, 'parse', lines, onHeader, onRow))) throw noHeader(fileName, reader.skip > 0);
   return columns;
 }
 
@@ -198,8 +198,10 @@ function ragged(line: number, fields: number, expected: number, delimiter: strin
   );
 }
 
-function emptyFile(fileName: string): EinblickError {
-  return new EinblickError('EMPTY_FILE', `${fileName} is empty`, 'Choose a file that contains a table: a header line with column names and one line per case.', {
+/** EMPTY_FILE for text whose every line is blank (or an empty quoted value), after a "sep=" line or not. */
+function noHeader(fileName: string, sep: boolean): EinblickError {
+  const what = sep ? 'holds only the line "sep=..." that names the separator, and no header or data' : 'has no header and no data: every line is blank or holds only empty values';
+  return new EinblickError('EMPTY_FILE', `${fileName} ${what}`, 'Choose a file that contains a table: a header line with column names and one line per case.', {
     file: fileName,
   });
 }
