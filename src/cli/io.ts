@@ -1,8 +1,7 @@
-/** File and terminal input/output of the CLI: the only place it touches the file system. */
-import { readFile, writeFile, mkdir } from 'node:fs/promises';
-import { dirname } from 'node:path';
-import { EinblickError, toErrorInfo, type Progress } from '../engine/errors.ts';
+/** Terminal output of the CLI (and JSON to --out); files are read in read-file.ts and written in write-file.ts. */
+import { toErrorInfo, type Progress } from '../engine/errors.ts';
 import { exitCodeFor } from './exit.ts';
+import { prepareOutput, writeOutput } from './write-file.ts';
 
 export interface Io {
   stdout: (s: string) => void;
@@ -17,34 +16,23 @@ export const processIo: Io = {
   tty: Boolean(process.stderr.isTTY),
 };
 
-/** Reads a whole file; a missing file is FILE_NOT_FOUND with the path in the message. */
-export async function readInput(path: string, what: string): Promise<Uint8Array> {
-  try {
-    return new Uint8Array(await readFile(path));
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new EinblickError('FILE_NOT_FOUND', `${what} file not found: ${path}`, `Check the path given to --${what}.`, { file: path });
-    if (code === 'EISDIR') throw new EinblickError('FILE_NOT_FOUND', `${what} path is a folder, not a file: ${path}`, `Give the path of a file to --${what}.`, { file: path });
-    throw err;
-  }
-}
-
-/** Writes JSON to --out, or to stdout when no path is given. */
+/** Writes JSON to --out, or to stdout when no path is given (or '-'). */
 export async function writeJson(value: unknown, out: string | undefined, io: Io): Promise<void> {
   const text = JSON.stringify(value, null, 2) + '\n';
-  if (!out || out === '-') {
-    io.stdout(text);
-    return;
-  }
-  await mkdir(dirname(out), { recursive: true });
-  await writeFile(out, text);
+  if (out === undefined || out === '-') io.stdout(text);
+  else await writeOutput(out, text);
+}
+
+/** Before the work: checks that --out can be written (nothing to check for stdout). */
+export async function checkOut(out: string | undefined): Promise<void> {
+  if (out !== undefined && out !== '-') await prepareOutput(out);
 }
 
 /** Prints an error as two lines (message, hint) and returns the exit code for it. */
 export function reportError(err: unknown, io: Io): number {
   const info = toErrorInfo(err);
-  io.stderr(`einblick: error: ${info.message}\n`);
-  io.stderr(`  what to do: ${info.hint}\n`);
+  io.stderr(`einblick: error: ${clip(info.message)}\n`);
+  io.stderr(`  what to do: ${clip(info.hint)}\n`);
   return exitCodeFor(info.code);
 }
 
@@ -58,8 +46,10 @@ export function progressPrinter(io: Io, quiet: boolean): ((p: Progress) => void)
   };
 }
 
-/** Splits a comma-separated list flag: 'a, b,c' -> ['a', 'b', 'c']. */
-export function list(value: string | undefined): string[] | undefined {
-  if (value === undefined) return undefined;
-  return value.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
+/** A message of at most MAX_MESSAGE characters: a 100,000-character flag value is not echoed whole. */
+const MAX_MESSAGE = 2000;
+export function clip(text: string): string {
+  if (text.length <= MAX_MESSAGE) return text;
+  const keep = MAX_MESSAGE / 2;
+  return `${text.slice(0, keep)} … (${text.length - 2 * keep} characters left out) … ${text.slice(-keep)}`;
 }

@@ -8,6 +8,7 @@ import { Command, CommanderError } from 'commander';
 import { configureOrt } from '../engine/model/ort.ts';
 import { EXIT } from './exit.ts';
 import { processIo, reportError, type Io } from './io.ts';
+import { checkNotBlank } from './options.ts';
 import { inspectCommand } from './commands/inspect.ts';
 import { predictCommand } from './commands/predict.ts';
 import { fairnessCommand } from './commands/fairness.ts';
@@ -18,8 +19,10 @@ import { VERSION } from '../engine/version.ts';
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   configureOrt({ numThreads: 1 });
   let code: number = EXIT.ok;
-  const run = (fn: () => Promise<void>) => async () => {
+  /** Runs a command; every flag given must have a value that is not blank. */
+  const run = (options: Record<string, unknown>, fn: () => Promise<void>) => async () => {
     try {
+      checkNotBlank(options);
       await fn();
     } catch (err) {
       code = reportError(err, io);
@@ -30,15 +33,14 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     .description('Einblick: explanations and fairness checks for ONNX models, computed locally.')
     .version(VERSION)
     .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
-    .showHelpAfterError('(run einblick --help for the list of commands and options)');
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (text) => io.stderr(usageError(text, argv, surplus(program, argv))) });
 
   program
     .command('inspect')
     .description("print the model's inputs, outputs and task as JSON")
     .requiredOption('--model <file>', 'ONNX model file')
     .option('--out <file>', 'write the JSON here instead of stdout')
-    .action((o) => run(() => inspectCommand(o, io))());
+    .action((o) => run(o, () => inspectCommand(o, io))());
 
   program
     .command('predict')
@@ -50,7 +52,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     .option('--label <column=value>', "score the probability of this outcome value (when it is one of the model's classes)")
     .option('--out <file>', 'write the JSON here instead of stdout')
     .option('--quiet', 'no progress on stderr')
-    .action((o) => run(() => predictCommand(o, io))());
+    .action((o) => run(o, () => predictCommand(o, io))());
 
   program
     .command('explain')
@@ -71,7 +73,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     .option('--samples <n>', 'sampling methods: model evaluations per explained row')
     .option('--out <file>', 'write the JSON here instead of stdout')
     .option('--quiet', 'no progress on stderr')
-    .action((o) => run(() => explainCommand(o, io))());
+    .action((o) => run(o, () => explainCommand(o, io))());
 
   const collect = (v: string, prev: string[]) => [...prev, v];
   program
@@ -96,7 +98,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     .option('--no-small-group-warnings', 'do not warn about small groups')
     .option('--out <file>', 'write the JSON here instead of stdout')
     .option('--quiet', 'no progress or notes on stderr')
-    .action((o) => run(() => fairnessCommand(o, io))());
+    .action((o) => run(o, () => fairnessCommand(o, io))());
 
   program
     .command('audit')
@@ -107,8 +109,13 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     .requiredOption('--out <dir>', 'folder for results.json and report.html')
     .option('--lang <de|en>', 'language of the report (default: the audit file\'s, else de)')
     .option('--quiet', 'no progress or notes on stderr')
-    .action((file, o) => run(() => auditCommand(file, o, io))());
+    .action((file, o) => run(o, () => auditCommand(file, o, io))());
 
+  if (argv.length <= 2) {
+    io.stderr(program.helpInformation());
+    io.stderr(usageError('error: no command given', argv));
+    return EXIT.usage;
+  }
   try {
     await program.parseAsync(argv);
   } catch (err) {
@@ -118,4 +125,41 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     return reportError(err, io);
   }
   return code;
+}
+
+/**
+ * A usage error of commander ("error: unknown option '--foo'\n(Did you mean --for?)") in the
+ * two lines every einblick error has: what is wrong, and what to do.
+ *
+ * @example usageError("error: unknown command 'fairnes'\n(Did you mean fairness?)\n", ['node', 'einblick', 'fairnes'])
+ * // "einblick: error: unknown command 'fairnes' (did you mean fairness?)\n  what to do: ..."
+ */
+export function usageError(text: string, argv: string[], extra: string[] = []): string {
+  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+  let message = (lines[0] ?? 'invalid command line').replace(/^error:\s*/, '');
+  if (/^too many arguments/.test(message) && extra.length) message = `${message.replace(/\.$/, '')}: ${extra.map((a) => `'${a}'`).join(', ')}`;
+  const suggestion = lines.slice(1).map((l) => l.replace(/^\((.*)\)$/, '$1')).map((l) => l.charAt(0).toLowerCase() + l.slice(1)).join('; ');
+  const command = COMMANDS.find((c) => argv.slice(2).includes(c));
+  const help = command ? `einblick ${command} --help lists its options` : 'einblick --help lists the commands';
+  return `einblick: error: ${message}${suggestion ? ` (${suggestion})` : ''}\n  what to do: Correct the command line; ${help}.\n`;
+}
+
+const COMMANDS = ['inspect', 'predict', 'explain', 'fairness', 'audit'];
+
+/** The words on the command line that are neither the command, a flag, a flag's value nor a declared argument. */
+function surplus(program: Command, argv: string[]): string[] {
+  const words = argv.slice(2);
+  const command = program.commands.find((c) => words.includes(c.name()));
+  if (!command) return [];
+  const takesValue = new Set(command.options.filter((o) => o.required || o.optional).map((o) => o.long));
+  const loose: string[] = [];
+  for (let i = words.indexOf(command.name()) + 1; i < words.length; i++) {
+    const w = words[i];
+    if (w.startsWith('-')) {
+      if (takesValue.has(w)) i++;
+      continue;
+    }
+    loose.push(w);
+  }
+  return loose.slice(command.registeredArguments.length);
 }

@@ -6,7 +6,8 @@
 import { basename } from 'node:path';
 import type { Progress, Warning } from '../engine/errors.ts';
 import { EngineSession } from '../engine/session.ts';
-import { progressPrinter, readInput, type Io } from './io.ts';
+import { clip, progressPrinter, type Io } from './io.ts';
+import { readInput } from './read-file.ts';
 
 export interface Opened {
   session: EngineSession;
@@ -29,5 +30,5 @@ export async function openSession(o: { model: string; data: string; quiet?: bool
 /** Non-fatal problems as 'einblick: note: ...' lines on stderr (none with --quiet). */
 export function printNotes(warnings: readonly Warning[], io: Io, quiet?: boolean): void {
   if (quiet) return;
-  for (const w of warnings) io.stderr(`einblick: note: ${w.message}\n`);
+  for (const w of warnings) io.stderr(`einblick: note: ${clip(w.message)}\n`);
 }

@@ -21,6 +21,8 @@ export const ERROR_CODES = [
   'ARROW_INVALID',
   'PARQUET_INVALID',
   'TOO_LARGE',
+  'READ_FAILED',
+  'WRITE_FAILED',
   // model
   'NOT_ONNX',
   'ONNX_TRUNCATED',
@@ -45,6 +47,8 @@ export const ERROR_CODES = [
   'CANCELLED',
   'WORKER_DIED',
   'INTERNAL',
+  // model outputs (issue 9)
+  'NOT_PROBABILITY',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

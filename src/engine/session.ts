@@ -21,10 +21,11 @@ import type { Mapping, ModelSignature, Predictions } from './model/types.ts';
 import { previewRows, type Preview } from './preview.ts';
 import { resolveScore } from './model/resolve.ts';
 import type { Task } from './model/types.ts';
-import { binaryOutcome, numericOutcome, parseLabel } from './analyses/outcome.ts';
+import { binaryOutcome, numericOutcome, parseLabel, requireColumn } from './analyses/outcome.ts';
 import { anomalyCheck, classificationCheck, regressionCheck, type ModelCheck } from './analyses/model-check.ts';
 import { runFairness, type FairnessSpec, type FairnessRun } from './analyses/fairness-run.ts';
 import { categoryColumn } from './data/columns.ts';
+import { scoreSummary, type ScoreSummary } from './analyses/score-summary.ts';
 import { runExplain, type ExplainSpec, type ExplainRun } from './analyses/explain-run.ts';
 import type { TreeShapKernel } from './explain/index.ts';
 import { explainNote, type ExplainNote } from './explain/notes.ts';
@@ -57,6 +58,8 @@ export type MappingCheck =
 
 export interface PredictResult {
   predictions: Predictions;
+  /** Count, mean, range and the share at or above the threshold of the request (default 0.5). */
+  summary: ScoreSummary;
   mapping: Mapping;
   /** Non-fatal problems met while feeding the data (e.g. missing values given as NaN). */
   warnings: Warning[];
@@ -139,10 +142,14 @@ export class EngineSession {
    * Predicts every row of the table. With the outcome ('COLUMN=VALUE') and no explicit output,
    * the score is the probability of the class that equals VALUE, as in the other analyses.
    */
-  async predict(req: { features?: string[]; output?: string; task?: Task; label?: string }, opts: RunOptions): Promise<PredictResult> {
-    const positive = req.output === undefined ? positiveClassFor(this.require().model.signature, req.task, req.label) : undefined;
+  async predict(req: { features?: string[]; output?: string; task?: Task; label?: string; threshold?: number }, opts: RunOptions): Promise<PredictResult> {
+    const { model, data } = this.require();
+    const label = req.label ? parseLabel(req.label, this.columnNames()) : null;
+    if (label) requireColumn(data.columns, label.column, 'outcome', data.table);
+    const positive = req.output === undefined ? positiveClassFor(model.signature, req.task, req.label, this.columnNames()) : undefined;
     const s = await this.score({ features: req.features, output: req.output, task: req.task, positive }, opts);
-    return { predictions: copyOf(s.predictions), mapping: s.mapping, warnings: s.warnings };
+    const warnings = [...s.warnings, ...labelNotAClass(s.predictions, label, positive)];
+    return { predictions: copyOf(s.predictions), summary: scoreSummary(s.predictions, req.threshold ?? 0.5), mapping: s.mapping, warnings };
   }
 
   /**
@@ -151,9 +158,9 @@ export class EngineSession {
    */
   async fairness(req: { features?: string[]; output?: string; task?: Task; spec: FairnessSpec }, opts: RunOptions): Promise<FairnessResultMessage> {
     const { model, data } = this.require();
-    const positive = req.output === undefined ? positiveClassFor(model.signature, req.task, req.spec.label) : undefined;
+    const positive = req.output === undefined ? positiveClassFor(model.signature, req.task, req.spec.label, this.columnNames()) : undefined;
     const s = await this.score({ ...req, positive }, opts);
-    const run = runFairness(data.table, data.columns, s.predictions, req.spec, opts);
+    const run = runFairness(data.table, data.columns, s.predictions, req.spec, { signal: opts.signal, features: s.mapping.columns });
     run.warnings.unshift(...s.warnings);
     return { ...run, predictions: copyOf(s.predictions) };
   }
@@ -165,14 +172,15 @@ export class EngineSession {
    */
   async modelCheck(req: { features?: string[]; output?: string; task?: Task; label?: string; threshold?: number }, opts: RunOptions): Promise<ModelCheck> {
     const { model, data } = this.require();
-    const positive = req.output === undefined ? positiveClassFor(model.signature, req.task, req.label) : undefined;
+    const positive = req.output === undefined ? positiveClassFor(model.signature, req.task, req.label, this.columnNames()) : undefined;
     const s = await this.score({ features: req.features, output: req.output, task: req.task, positive }, opts);
     const p = s.predictions;
     if (p.task === 'anomaly') return anomalyCheck(p);
     if (!req.label) throw new EinblickError('INVALID_OPTION', 'no outcome column given', 'Name the column with the true outcome (and, for a classifier, its positive value).');
-    if (p.task === 'regression') return regressionCheck(p.scores, numericOutcome(data.table, data.columns, parseLabel(req.label).column));
-    const outcome = binaryOutcome(data.table, parseLabel(req.label), p.positiveLabel === null ? null : String(p.positiveLabel));
-    return classificationCheck(p.scores, outcome.y, req.threshold ?? 0.5);
+    const label = parseLabel(req.label, this.columnNames());
+    if (p.task === 'regression') return regressionCheck(p.scores, numericOutcome(data.table, data.columns, label.column));
+    const outcome = binaryOutcome(data.table, label, p.positiveLabel === null ? null : String(p.positiveLabel));
+    return classificationCheck(p.scores, outcome.y, req.threshold ?? 0.5, 10, p.precision);
   }
 
   /** SHAP values for rows of the table (DESIGN.md explain contract), with the method used and why. */
@@ -181,7 +189,7 @@ export class EngineSession {
     const mapping = mapWithHints(model, data, req.features);
     const kernel = await this.treeKernel();
     // the same class as the fairness analysis explains: the outcome's positive value, when the model names it
-    const positive = req.output === undefined ? positiveClassFor(model.signature, req.task, req.label) : undefined;
+    const positive = req.output === undefined ? positiveClassFor(model.signature, req.task, req.label, this.columnNames()) : undefined;
     return runExplain({ table: data.table, model, mapping, output: req.output, task: req.task, positive, context: req.context, treeKernel: kernel.kernel, notes: kernel.note ? [kernel.note] : [], ...opts }, req.spec);
   }
 
@@ -230,6 +238,11 @@ export class EngineSession {
     return this.scored;
   }
 
+  /** The loaded data's column names (for a column-aware --label parse), or none. */
+  private columnNames(): string[] | undefined {
+    return this.data?.columns.map((c) => c.name);
+  }
+
   get table(): Table | null {
     return this.data?.table ?? null;
   }
@@ -242,9 +255,9 @@ export class EngineSession {
 }
 
 /** The model class label that equals the outcome's positive value, if the model names its classes. */
-function positiveClassFor(signature: ModelSignature, task: Task | undefined, label: string | undefined): string | number | undefined {
+function positiveClassFor(signature: ModelSignature, task: Task | undefined, label: string | undefined, columns: string[] | undefined): string | number | undefined {
   if (!label) return undefined;
-  const { value } = parseLabel(label);
+  const { value } = parseLabel(label, columns);
   if (value === null) return undefined;
   try {
     const r = resolveScore(signature, { task });
@@ -255,6 +268,18 @@ function positiveClassFor(signature: ModelSignature, task: Task | undefined, lab
     const probs = signature.outputs.filter((o) => o.role === 'probabilities');
     return probs.length === 1 ? probs[0].classLabels?.find((c) => String(c) === value) : undefined;
   }
+}
+
+/** The outcome value named for the score is not one of the model's classes: say which class is scored instead. */
+function labelNotAClass(p: Predictions, label: { column: string; value: string | null } | null, positive: string | number | undefined): Warning[] {
+  // a model without class names (a bare probability matrix) cannot be asked for a class by name
+  if (!label || label.value === null || positive !== undefined || p.task !== 'classification' || p.positiveLabel === null) return [];
+  const scored = `class ${String(p.positiveLabel)}`;
+  return [{
+    code: 'LABEL_NOT_A_CLASS',
+    message: `the outcome value ${label.value} is not one of the model's named classes, so the score is the probability of ${scored}, as without --label`,
+    params: { value: label.value, column: label.column, output: p.output, modelClass: String(p.positiveLabel) },
+  }];
 }
 
 /** A copy whose buffers may be transferred to another thread without emptying the cache. */

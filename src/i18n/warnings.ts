@@ -164,6 +164,22 @@ export const warningTexts: Record<string, Record<Lang, Render>> = {
     de: (p) => `Für ${p.count} Fälle hat das Modell keinen Wert geliefert (NaN); sie werden bei der Fairness-Auswertung weggelassen.`,
     en: (p) => `The model gave no score for ${p.count} cases (NaN); they are left out of the fairness analysis.`,
   },
+  NOT_COMPARED: {
+    de: (p) => (p.reason === 'only_missing'
+      ? `„${p.attribute}“: Kein Fall hat hier einen Wert (alle gehören zu „${p.group}“): Es gibt nichts zu vergleichen; Unterschiede, Verhältnisse und die Vier-Fünftel-Regel bleiben leer.`
+      : `„${p.attribute}“: Es gibt nur eine Gruppe („${p.group}“): Es gibt nichts zu vergleichen; Unterschiede, Verhältnisse und die Vier-Fünftel-Regel bleiben leer.`),
+    en: (p) => (p.reason === 'only_missing'
+      ? `"${p.attribute}": no case has a value here (all belong to "${p.group}"): there is nothing to compare; differences, ratios and the four-fifths rule are left empty.`
+      : `"${p.attribute}": there is only one group ("${p.group}"): there is nothing to compare; differences, ratios and the four-fifths rule are left empty.`),
+  },
+  LABEL_NOT_A_CLASS: {
+    de: (p) => `„${p.value}“ ist keine der Klassen, die das Modell benennt; der Wert ist deshalb die Wahrscheinlichkeit der Klasse „${p.modelClass}“, wie ohne Angabe des Ergebniswerts.`,
+    en: (p) => `"${p.value}" is not one of the classes the model names; the score is therefore the probability of class "${p.modelClass}", as without an outcome value.`,
+  },
+  OUTCOME_ONE_VALUE: {
+    de: (p) => `Alle Fälle mit Ergebnis haben in „${col(p)}“ denselben Wert („${p.value}“): Quoten, die das andere Ergebnis brauchen, sind nicht bestimmt (${p.positive ? 'Falsch-positiv-Rate, Richtig-negativ-Rate, negativer Vorhersagewert' : 'Richtig-positiv-Rate, Falsch-negativ-Rate, positiver Vorhersagewert'}), die AUC lässt sich nicht berechnen, und die Genauigkeit sagt nur, wie oft das Modell „${p.value}“ vorhersagt.`,
+    en: (p) => `Every case with an outcome has the same value in "${col(p)}" ("${p.value}"): rates that need the other outcome are undefined (${p.positive ? 'false positive rate, true negative rate, negative predictive value' : 'true positive rate, false negative rate, precision'}), AUC cannot be computed, and accuracy only says how often the model predicts "${p.value}".`,
+  },
   DUPLICATE_COLUMN_RENAMED: {
     de: (p) => `Der Spaltenname „${col(p)}“ kommt mehrfach vor (Spalten ${(p.positions as string[]).join(', ')}${p.unnamed ? `; Spalte ${(p.unnamed as string[]).join(', ')} hatte keinen Namen` : ''}). Damit jede Spalte eindeutig ist, heißen sie jetzt ${list(p.names)}.`,
     en: (p) => `The column name "${col(p)}" occurs more than once (columns ${(p.positions as string[]).join(', ')}${p.unnamed ? `; column ${(p.unnamed as string[]).join(', ')} had no name` : ''}). To keep every column distinct, they are now called ${listEn(p.names)}.`,

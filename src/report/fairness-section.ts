@@ -1,7 +1,7 @@
 /** The fairness part of the report: verdicts, group tables with intervals, disparities. */
 import { esc, table, list, type formats } from './html.ts';
 import { barChart } from './svg.ts';
-import type { ReportText } from './text.ts';
+import { fillText, type ReportText } from './text.ts';
 import { uniqueCaveats } from './verdicts.ts';
 
 type Fmt = ReturnType<typeof formats>;
@@ -20,13 +20,18 @@ export function fairnessEvidence(f: Json | null, T: ReportText, fmt: Fmt, verdic
   return head + (f.attributes as Json[]).map((a) => attribute(a, f.task, T, fmt, verdict)).join('\n');
 }
 
-function attribute(a: Json, task: string, T: ReportText, fmt: Fmt, verdict: VerdictRenderer): string {
-  const title = `<h3>${esc(a.name)}</h3>`;
-  if (task !== 'classification') return title + genericGroups(a, fmt);
+/** An attribute's verdicts and, once each, their caveats. */
+function verdictList(a: Json, T: ReportText, verdict: VerdictRenderer): string {
   const verdicts = (a.verdicts ?? []) as Json[];
   const caveats = uniqueCaveats(verdicts as { caveats?: { code: string; params: unknown }[] }[]);
-  const vs = (verdicts.length ? `<ul class="verdicts">${verdicts.map((v) => `<li>${esc(verdict(v as never))}</li>`).join('')}</ul>` : '') +
+  return (verdicts.length ? `<ul class="verdicts">${verdicts.map((v) => `<li>${esc(verdict(v as never))}</li>`).join('')}</ul>` : '') +
     (caveats.length ? `<p class="caveats"><b>${esc(T.caveats)}:</b></p><ul class="caveats">${caveats.map((c) => `<li>${esc(verdict(c as never))}</li>`).join('')}</ul>` : '');
+}
+
+function attribute(a: Json, task: string, T: ReportText, fmt: Fmt, verdict: VerdictRenderer): string {
+  const title = `<h3>${esc(a.name)}</h3>`;
+  const vs = verdictList(a, T, verdict);
+  if (task !== 'classification') return title + vs + genericGroups(a, fmt);
   const groups = (a.groups as Json[]);
   const rows = groups.map((g) => [
     `${esc(g.value)}${g.small ? ' <span class="warn">*</span>' : ''}`,
@@ -35,12 +40,16 @@ function attribute(a: Json, task: string, T: ReportText, fmt: Fmt, verdict: Verd
     fmt.ci(g.favourable_rate, g.favourable_rate_ci),
     fmt.ci(g.tpr, g.tpr_ci),
     fmt.ci(g.fpr, g.fpr_ci),
+    fmt.ci(g.fnr, g.fnr_ci),
     fmt.ci(g.accuracy, g.accuracy_ci),
     fmt.ci(g.auc, g.auc_ci, false),
   ]);
-  const groupTable = table([T.group, T.n, T.selection, T.favourable, T.tpr, T.fpr, T.accuracy, T.auc], rows, { cls: 'num' });
+  const groupTable = table([T.group, T.n, T.selection, T.favourable, T.tpr, T.fpr, T.fnr, T.accuracy, T.auc], rows, { cls: 'num' });
   const chart = barChart(groups.map((g) => ({ label: String(g.value), value: g.favourable_rate ?? 0, lo: g.favourable_rate_ci?.[0], hi: g.favourable_rate_ci?.[1] })), { title: `${T.favourable}: ${a.name}`, format: (x) => fmt.pct(x), domain: [0, 1] });
+  // one group (or none with a value): nothing was compared, and the verdict says so
+  if (a.not_compared) return title + vs + chart + groupTable;
   const d = a.disparities ?? {};
+  const ref = d.reference?.source === 'user' ? d.reference : null;
   const measures: [string, string, boolean][] = [
     ['demographic_parity_difference', T.dpd, true],
     ['demographic_parity_ratio', T.dpr, false],
@@ -51,6 +60,7 @@ function attribute(a: Json, task: string, T: ReportText, fmt: Fmt, verdict: Verd
   const disp = table([T.measure, T.value, T.interval], [
     ...measures.map(([k, label, isPoints]) => [esc(label), isPoints ? fmt.pts(d[k]) : fmt.num(d[k]), ci(d[`${k}_ci`], isPoints, fmt)]),
     [esc(T.ff), fmt.num(d.four_fifths?.ratio), ci(d.four_fifths?.ratio_ci, false, fmt)],
+    ...(ref ? [[esc(fillText(T.ffReference, { group: ref.group })), fmt.num(ref.ratio), ci(ref.ratio_ci, false, fmt)]] : []),
   ], { caption: T.disparities, cls: 'num' });
   return title + vs + chart + groupTable + disp;
 }

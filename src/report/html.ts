@@ -32,9 +32,15 @@ export function formats(lang: 'de' | 'en') {
   const fix = (x: unknown, digits: number) => (typeof x === 'number' && Number.isFinite(x) ? new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(x) : '–');
   /** A difference of two rates in percentage points: 0.23 -> '23,0 Pp.' / '23.0 pp'. */
   const pts = (x: unknown) => (typeof x === 'number' && Number.isFinite(x) ? `${fix(100 * x, 1)}\u00a0${lang === 'de' ? 'Pp.' : 'pp'}` : '–');
+  /** An interval as a range with the unit once ('42,6–47,2 %'), short enough for nine columns on A4. */
+  const range = (c: unknown[], asPct: boolean) => {
+    if (!c.every((x) => typeof x === 'number' && Number.isFinite(x))) return '–';
+    const [lo, hi] = c as number[];
+    return asPct ? `${fix(100 * lo, 1)}–${fix(100 * hi, 1)}${lang === 'de' ? '\u00a0%' : '%'}` : `${num(lo)}–${num(hi)}`;
+  };
   const ci = (v: unknown, c: unknown, asPct = true) => {
     const f = asPct ? pct : num;
-    return Array.isArray(c) && c.length === 2 ? `${f(v)} <span class="ci">[${f(c[0])}; ${f(c[1])}]</span>` : f(v);
+    return Array.isArray(c) && c.length === 2 ? `${f(v)} <span class="ci">${range(c, asPct)}</span>` : f(v);
   };
   const date = (d: Date) => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short' }).format(d);
   return { num, fix, pct, pts, ci, date };

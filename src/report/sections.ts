@@ -23,19 +23,32 @@ export function summaryItems(r: AuditResults, T: ReportText, fmt: Fmt): string[]
   if (c?.task === 'classification') items.push(fillText(T.qualitySummary, { threshold: fmt.num(c.threshold), accuracy: fmt.pct(c.accuracy), auc: fmt.num(c.auc) }));
   if (c?.task === 'regression') items.push(fillText(T.regressionSummary, { mae: fmt.num(c.mae), r2: fmt.num(c.r2) }));
   if (c?.task === 'anomaly') items.push(fillText(T.anomalySummary, { share: fmt.pct(c.share_flagged) }));
-  for (const a of ((r.fairness?.attributes ?? []) as Json[])) {
-    const ff = a.disparities?.four_fifths;
-    if (!ff) continue;
-    const uncertain = ff.passes !== null && Array.isArray(ff.ratio_ci) && ff.ratio_ci[0] < 0.8 && ff.ratio_ci[1] >= 0.8;
-    const result = (ff.passes === true ? T.ffPass : ff.passes === false ? T.ffFail : T.ffUndefined) + (uncertain ? T.ffUncertain : '');
-    const group = Object.entries((ff.ratio_to_most_favoured ?? {}) as Record<string, number>).sort((x, y) => x[1] - y[1])[0]?.[0] ?? '–';
-    items.push(fillText(T.ffSummary, { attribute: a.name, result, ratio: fmt.fix(ff.ratio, 2), group, favoured: ff.most_favoured ?? '–' }));
-  }
+  for (const a of ((r.fairness?.attributes ?? []) as Json[])) items.push(...fourFifthsItems(a, T, fmt));
   if (r.explain) {
     const top = importance(r.explain as { players: string[]; values: number[][] }).slice(0, 3).map((x) => x.player);
     if (top.length) items.push(fillText(T.topFeatures, { features: top.join(', ') }));
   }
   items.push(fillText(T.warningCount, { count: allWarnings(r).length }));
+  return items;
+}
+
+/** The four-fifths result of one attribute for the summary: against the most favoured group, and against a chosen reference group. */
+function fourFifthsItems(a: Json, T: ReportText, fmt: Fmt): string[] {
+  if (a.not_compared) return [fillText(T.ffNotCompared, { attribute: a.name, group: a.not_compared.group })];
+  const ff = a.disparities?.four_fifths;
+  if (!ff) return [];
+  const result = (ratio: number | null, ci: unknown, passes: boolean | null): string => {
+    const uncertain = passes !== null && Array.isArray(ci) && ci[0] < 0.8 && ci[1] >= 0.8;
+    return (passes === true ? T.ffPass : passes === false ? T.ffFail : T.ffUndefined) + (uncertain ? T.ffUncertain : '');
+  };
+  const lowest = (ratios: Record<string, number | null> | undefined, skip?: string) =>
+    Object.entries(ratios ?? {}).filter((e): e is [string, number] => e[1] !== null && e[0] !== skip).sort((x, y) => x[1] - y[1])[0]?.[0] ?? '–';
+  const items = [fillText(T.ffSummary, { attribute: a.name, result: result(ff.ratio, ff.ratio_ci, ff.passes), ratio: fmt.fix(ff.ratio, 2), group: lowest(ff.ratio_to_most_favoured), favoured: ff.most_favoured ?? '–' })];
+  const ref = a.disparities?.reference;
+  if (ref?.source === 'user') {
+    const group = lowest(ref.ratio_to_reference, ref.group);
+    items.push(fillText(T.ffRefSummary, { attribute: a.name, reference: ref.group, result: result(ref.ratio, ref.ratio_ci, ref.passes_four_fifths), ratio: fmt.fix(ref.ratio, 2), group }));
+  }
   return items;
 }
 

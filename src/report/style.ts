@@ -29,6 +29,7 @@ table.compact td, table.compact th { padding: 0.1rem 0.5rem; }
 svg.chart circle, svg.chart rect { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
 figure { margin: 0.75rem 0; } figcaption { font-size: 0.85rem; color: #4a5560; }
 code, pre { font-family: ui-monospace, 'DejaVu Sans Mono', monospace; font-size: 0.8rem; }
+td code { overflow-wrap: anywhere; }
 pre { white-space: pre-wrap; word-break: break-word; background: #f5f6f8; padding: 0.5rem; }
 footer { margin-top: 2rem; color: #4a5560; font-size: 0.85rem; }
 @media print {

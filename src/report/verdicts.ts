@@ -14,6 +14,8 @@ export interface VerdictLike {
   params: Record<string, unknown>;
   text: string;
   caveats: readonly unknown[];
+  /** A list the text names item by item ({items} in the template), e.g. each group's ratio to the reference group. */
+  items?: readonly Record<string, unknown>[];
 }
 
 /** Number formatting the verdicts need (the app's Fmt has the same shape). */
@@ -44,6 +46,14 @@ const de = {
   'fair.v.interval_contains_limit': 'Der Unsicherheitsbereich des Verhältnisses ({ci_low} bis {ci_high}) enthält 0,8: Bei Gruppen dieser Größe lässt sich nicht sicher sagen, ob die Regel eingehalten ist.',
   'fair.v.four_fifths_rule_of_thumb': 'Die Vier-Fünftel-Regel ist eine Faustregel aus der US-Personalpraxis, kein rechtlicher Maßstab nach deutschem oder EU-Recht; sie sagt nicht, warum sich die Quoten unterscheiden.',
   'fair.v.small_groups': 'Einige Gruppen sind klein ({groups}): Ihre Quoten sind unsicher; achten Sie auf die Bereiche.',
+  'fair.v.not_compared': 'Nur eine Gruppe („{group}“) in „{attribute}“: Es gibt nichts zu vergleichen.',
+  'fair.v.not_compared_missing': 'Kein Fall hat einen Wert in „{attribute}“ (alle gehören zu „{group}“): Es gibt nichts zu vergleichen.',
+  'fair.v.missing_not_compared': 'Die Fälle ohne Wert ({groups}) stehen in der Tabelle, werden aber nicht verglichen.',
+  'fair.v.four_fifths_reference_pass': 'Gegenüber der gewählten Vergleichsgruppe „{reference}“ erhält jede Gruppe das günstige Ergebnis mindestens vier Fünftel so oft: {items}.',
+  'fair.v.four_fifths_reference_fail': 'Gegenüber der gewählten Vergleichsgruppe „{reference}“ erhält „{group}“ das günstige Ergebnis nur {ratio}-mal so oft; das liegt unter der Grenze von vier Fünfteln (0,8). Alle Verhältnisse: {items}.',
+  'fair.v.four_fifths_reference_undefined': 'Die Vier-Fünftel-Regel ist gegenüber der gewählten Vergleichsgruppe „{reference}“ nicht anwendbar: Diese Gruppe erhält das günstige Ergebnis nie.',
+  'fair.v.item.ratio': '„{group}“ {ratio}',
+  'fair.v.item.ratio_ci': '„{group}“ {ratio} (Bereich {ci_low} bis {ci_high})',
 };
 
 const en: Record<keyof typeof de, string> = {
@@ -66,6 +76,14 @@ const en: Record<keyof typeof de, string> = {
   'fair.v.interval_contains_limit': 'The range of the ratio ({ci_low} to {ci_high}) contains 0.8: with groups of this size the data cannot settle whether the rule is met.',
   'fair.v.four_fifths_rule_of_thumb': 'The four-fifths rule is a rule of thumb from US employment practice, not a legal test under German or EU law; it does not say why the rates differ.',
   'fair.v.small_groups': 'Some groups are small ({groups}): their rates are uncertain; look at the ranges.',
+  'fair.v.not_compared': 'Only one group (“{group}”) in “{attribute}”: there is nothing to compare.',
+  'fair.v.not_compared_missing': 'No case has a value in “{attribute}” (all belong to “{group}”): there is nothing to compare.',
+  'fair.v.missing_not_compared': 'The cases without a value ({groups}) are shown in the table but not compared.',
+  'fair.v.four_fifths_reference_pass': 'Against the chosen reference group “{reference}”, every group receives the favourable outcome at least four fifths as often: {items}.',
+  'fair.v.four_fifths_reference_fail': 'Against the chosen reference group “{reference}”, “{group}” receives the favourable outcome only {ratio} times as often, below the four-fifths (0.8) limit. All ratios: {items}.',
+  'fair.v.four_fifths_reference_undefined': 'The four-fifths rule cannot be applied against the chosen reference group “{reference}”: it never receives the favourable outcome.',
+  'fair.v.item.ratio': '“{group}” {ratio}',
+  'fair.v.item.ratio_ci': '“{group}” {ratio} (range {ci_low} to {ci_high})',
 };
 
 /** Verdict templates by message key ('fair.v.CODE'); the app merges them into its catalogue. */
@@ -127,7 +145,16 @@ export function verdictText(lang: VerdictLang, v: VerdictLike, f: VerdictFormat 
   const key = verdictTemplateKey(v.code);
   if (!key) return v.text;
   const params = verdictParams(f, v.params);
-  return VERDICT_TEXT[lang][key].replace(/\{(\w+)\}/g, (m, k: string) => params[k] ?? m);
+  if (v.items) params.items = v.items.map((item) => itemText(lang, item, f)).join('; ');
+  return fill(VERDICT_TEXT[lang][key], params);
+}
+
+const fill = (template: string, params: Record<string, string>): string => template.replace(/\{(\w+)\}/g, (m, k: string) => params[k] ?? m);
+
+/** One item of a verdict's list: a group and its ratio, with the interval when there is one. */
+function itemText(lang: VerdictLang, item: Record<string, unknown>, f: VerdictFormat): string {
+  const hasCi = typeof item.ci_low === 'number' && typeof item.ci_high === 'number';
+  return fill(VERDICT_TEXT[lang][hasCi ? 'fair.v.item.ratio_ci' : 'fair.v.item.ratio'], { ratio: '–', ...verdictParams(f, item) });
 }
 
 /**

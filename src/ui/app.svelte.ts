@@ -161,7 +161,7 @@ export class AppState {
       return;
     }
     try {
-      const applied = applyAudit(audit, this.model.signature.task);
+      const applied = applyAudit(audit, this.model.signature.task, this.data.columns.map((c) => c.name));
       this.features = applied.features;
       this.output = applied.output;
       this.audit.pending = null;
@@ -194,7 +194,7 @@ export class AppState {
     const inputs = this.checkInputs;
     const { features, output } = this;
     await this.work.run('predict', async (opts) => {
-      this.result = await this.engine.call({ kind: 'predict', features, output, label: inputs.label ?? undefined }, opts);
+      this.result = await this.engine.call({ kind: 'predict', features, output, label: inputs.label ?? undefined, threshold: inputs.threshold }, opts);
       const task = this.result.predictions.task;
       const check = inputs.label !== null || task === 'anomaly'
         ? await this.engine.call({ kind: 'modelCheck', features, output, label: inputs.label ?? undefined, threshold: inputs.threshold }, opts)

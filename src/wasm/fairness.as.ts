@@ -192,13 +192,15 @@ let spreadRatio = 0.0;
 function spread(rates: usize, from: i32, G: i32): void {
   let lo = Infinity;
   let hi = -Infinity;
+  let defined = 0;
   for (let g = from; g < from + G; g++) {
     const v = rd(rates, g);
     if (v != v) continue;
+    defined++;
     if (v < lo) lo = v;
     if (v > hi) hi = v;
   }
-  if (hi == -Infinity) {
+  if (defined < 2) {
     spreadDiff = NaN;
     spreadRatio = NaN;
   } else {

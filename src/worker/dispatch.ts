@@ -20,7 +20,7 @@ export async function dispatch(session: EngineSession, request: Exclude<Request,
     case 'checkMapping':
       return session.checkMapping(request.features);
     case 'predict':
-      return session.predict({ features: request.features, output: request.output, label: request.label }, opts);
+      return session.predict(request, opts);
     case 'fairness':
       return session.fairness(request, opts);
     case 'explain':

@@ -68,6 +68,8 @@ export const requestSchema = z.discriminatedUnion('kind', [
     output: z.string().optional(),
     /** The outcome ('COLUMN=VALUE'): its positive value picks the class whose probability is the score. */
     label: z.string().optional(),
+    /** For the summary's share at or above it (default 0.5). */
+    threshold: z.number().min(0).max(1).optional(),
   }),
   z.object({
     kind: z.literal('fairness'),

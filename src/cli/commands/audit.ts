@@ -1,10 +1,12 @@
 import { join } from 'node:path';
-import { writeFile, mkdir } from 'node:fs/promises';
 import { readAudit } from '../../engine/audit/schema.ts';
 import { runAudit } from '../../engine/audit/run.ts';
 import { renderReport } from '../../report/report.ts';
 import { EinblickError } from '../../engine/errors.ts';
-import { readInput, writeJson, type Io } from '../io.ts';
+import { type Io } from '../io.ts';
+import { readInput } from '../read-file.ts';
+import { ensureFolder, writeOutput } from '../write-file.ts';
+import { shown } from '../options.ts';
 import { openSession, printNotes } from '../session.ts';
 
 export interface AuditCommandOptions {
@@ -21,15 +23,17 @@ export interface AuditCommandOptions {
  */
 export async function auditCommand(file: string, o: AuditCommandOptions, io: Io): Promise<void> {
   if (o.lang !== undefined && o.lang !== 'de' && o.lang !== 'en') {
-    throw new EinblickError('INVALID_OPTION', `invalid lang: ${o.lang}; expected one of de, en`, 'Pass --lang de or --lang en.');
+    throw new EinblickError('INVALID_OPTION', `invalid lang: ${shown(o.lang)}; expected de or en`, 'Pass --lang de (German) or --lang en (English), or leave it out to use the audit file\'s language.', { option: 'lang', value: shown(o.lang) });
   }
+  if (file.trim() === '') throw new EinblickError('INVALID_OPTION', 'the audit file path is empty', 'Give the path of the audit file (.json) as the first argument: einblick audit AUDIT.json --model M --data D --out DIR.');
   const audit = readAudit(new TextDecoder().decode(await readInput(file, 'audit')));
+  await ensureFolder(o.out);
   const { session, onProgress } = await openSession(o, io);
   const { results, explainNotes } = await runAudit(session, audit, { onProgress });
   printNotes(results.warnings, io, o.quiet);
-  await mkdir(o.out, { recursive: true });
-  await writeJson(results, join(o.out, 'results.json'), io);
-  const lang = (o.lang ?? audit.language ?? 'de') as 'de' | 'en';
-  await writeFile(join(o.out, 'report.html'), renderReport(results, { lang, created: new Date(), explainNotes }));
-  if (!o.quiet) io.stderr(`einblick: wrote ${join(o.out, 'results.json')} and ${join(o.out, 'report.html')}\n`);
+  const lang = o.lang ?? audit.language ?? 'de';
+  const [json, html] = [join(o.out, 'results.json'), join(o.out, 'report.html')];
+  await writeOutput(json, JSON.stringify(results, null, 2) + '\n');
+  await writeOutput(html, renderReport(results, { lang, created: new Date(), explainNotes }));
+  if (!o.quiet) io.stderr(`einblick: wrote ${json} and ${html}\n`);
 }

@@ -3,9 +3,12 @@ import type { Task } from '../../engine/model/types.ts';
 import { METHODS, SPACES, type MethodOption, type Space } from '../../engine/explain/types.ts';
 import type { Groups } from '../../engine/explain/players.ts';
 import type { ExplainSpec } from '../../engine/analyses/explain-run.ts';
-import { list, readInput, writeJson, type Io } from '../io.ts';
+import { checkOut, writeJson, type Io } from '../io.ts';
+import { readInput } from '../read-file.ts';
 import { openSession } from '../session.ts';
-import { intOption } from '../options.ts';
+import { limitOption, list, shown } from '../options.ts';
+import { LIMITS, MAX_NAMED_ROWS } from '../../engine/audit/limits.ts';
+import { readGroupsFile } from '../../engine/audit/groups-file.ts';
 
 export interface ExplainCommandOptions {
   model: string;
@@ -34,15 +37,18 @@ export async function explainCommand(o: ExplainCommandOptions, io: Io): Promise<
   const spec: ExplainSpec = {
     rows: o.rows === undefined ? undefined : parseRows(o.rows, 'rows'),
     backgroundRows: o.backgroundRows === undefined ? undefined : parseRows(o.backgroundRows, 'background-rows'),
-    background: intOption(o.background, 'background', 1, 100_000),
-    seed: intOption(o.seed, 'seed', -2147483648, 2147483647),
+    background: limitOption(o.background, 'background'),
+    seed: limitOption(o.seed, 'seed'),
     space: oneOf(o.space, SPACES, 'space') as Space | undefined,
     method: oneOf(o.method, METHODS, 'method') as MethodOption | undefined,
-    samples: intOption(o.samples, 'samples', 1, 10_000_000),
+    samples: limitOption(o.samples, 'samples'),
     groups: await groupsOption(o.groups),
   };
+  const features = list(o.features, 'features');
+  const task = oneOf(o.task, ['classification', 'regression', 'anomaly'], 'task') as Task | undefined;
+  await checkOut(o.out);
   const { session, onProgress } = await openSession(o, io);
-  const run = await session.explain({ features: list(o.features), output: o.output, task: oneOf(o.task, ['classification', 'regression', 'anomaly'], 'task') as Task | undefined, label: o.label, spec }, { onProgress });
+  const run = await session.explain({ features, output: o.output, task, label: o.label, spec }, { onProgress });
   await writeJson(run.json, o.out, io);
 }
 
@@ -51,7 +57,7 @@ export async function explainCommand(o: ExplainCommandOptions, io: Io): Promise<
  *
  * @example parseRows('3-5,1', 'rows') // [3, 4, 5, 1]
  */
-const MAX_ROW = 2 ** 31 - 1, MAX_ROWS = 10_000_000;
+const MAX_ROW = LIMITS.row.max, MAX_ROWS = MAX_NAMED_ROWS;
 
 export function parseRows(text: string, flag: string): number[] {
   const out: number[] = [];
@@ -73,15 +79,10 @@ export function parseRows(text: string, flag: string): number[] {
 
 function oneOf(value: string | undefined, allowed: readonly string[], name: string): string | undefined {
   if (value === undefined || allowed.includes(value)) return value;
-  throw new EinblickError('INVALID_OPTION', `invalid ${name}: ${value}; expected one of ${allowed.join(', ')}`, `Pass --${name} with one of: ${allowed.join(', ')}.`, { option: name, value });
+  throw new EinblickError('INVALID_OPTION', `invalid ${name}: ${shown(value)}; expected one of ${allowed.join(', ')}`, `Pass --${name} with one of: ${allowed.join(', ')}.`, { option: name, value });
 }
 
 async function groupsOption(value: string | undefined): Promise<'auto' | 'none' | Groups | undefined> {
   if (value === undefined || value === 'auto' || value === 'none') return value;
-  const text = new TextDecoder().decode(await readInput(value, 'groups'));
-  try {
-    return JSON.parse(text) as Groups;
-  } catch (err) {
-    throw new EinblickError('INVALID_OPTION', `invalid groups file ${value}: ${(err as Error).message}`, 'The groups file is JSON: {"Purpose": ["Purpose=car", "Purpose=tv"], ...}.', { option: 'groups', value });
-  }
+  return readGroupsFile(new TextDecoder().decode(await readInput(value, 'groups')), value);
 }

@@ -2,9 +2,9 @@ import { EinblickError } from '../../engine/errors.ts';
 import type { Task } from '../../engine/model/types.ts';
 import { parseBins } from '../../engine/analyses/protected.ts';
 import type { FairnessSpec } from '../../engine/analyses/fairness-run.ts';
-import { list, writeJson, type Io } from '../io.ts';
+import { checkOut, writeJson, type Io } from '../io.ts';
 import { openSession, printNotes } from '../session.ts';
-import { intOption, numberOption } from '../options.ts';
+import { limitOption, list, shown } from '../options.ts';
 
 export interface FairnessCommandOptions {
   model: string;
@@ -33,29 +33,43 @@ const TASKS = ['classification', 'regression', 'anomaly'];
 /** `einblick fairness ...`: group metrics, disparities and intervals as JSON (DESIGN.md). */
 export async function fairnessCommand(o: FairnessCommandOptions, io: Io): Promise<void> {
   if (o.task !== undefined && !TASKS.includes(o.task)) {
-    throw new EinblickError('INVALID_OPTION', `invalid task: ${o.task}; expected one of ${TASKS.join(', ')}`, 'Pass --task classification, regression or anomaly.');
+    throw new EinblickError('INVALID_OPTION', `invalid task: ${shown(o.task)}; expected one of ${TASKS.join(', ')}`, 'Pass --task classification, regression or anomaly.');
   }
   const spec: FairnessSpec = {
     label: o.label,
     favourable: o.favourable,
-    protected: list(o.protected) ?? [],
-    intersect: list(o.intersect),
-    threshold: numberOption(o.threshold, 'threshold', 0, 1),
-    topK: list(o.topK),
-    bins: parseBins(o.bins),
-    reference: Object.fromEntries(o.reference.map(pair)),
-    bootstrap: intOption(o.bootstrap, 'bootstrap', 0, 100_000),
-    seed: intOption(o.seed, 'seed', -2147483648, 2147483647),
-    minGroupSize: o.smallGroupWarnings === false ? false : intOption(o.minGroupSize, 'min-group-size', 1, 1e9),
+    protected: list(o.protected, 'protected') ?? [],
+    intersect: list(o.intersect, 'intersect'),
+    threshold: limitOption(o.threshold, 'threshold'),
+    topK: list(o.topK, 'top-k'),
+    bins: parseBins(once(o.bins, 'bins')),
+    reference: Object.fromEntries(once(o.reference, 'reference').map(pair)),
+    bootstrap: limitOption(o.bootstrap, 'bootstrap'),
+    seed: limitOption(o.seed, 'seed'),
+    minGroupSize: limitOption(o.minGroupSize, 'min-group-size'),
   };
+  if (o.smallGroupWarnings === false) spec.minGroupSize = false;
+  const features = list(o.features, 'features');
+  await checkOut(o.out);
   const { session, onProgress } = await openSession(o, io);
-  const run = await session.fairness({ features: list(o.features), output: o.output, task: o.task as Task | undefined, spec }, { onProgress });
+  const run = await session.fairness({ features, output: o.output, task: o.task as Task | undefined, spec }, { onProgress });
   printNotes(run.warnings, io, o.quiet);
   await writeJson(run.json, o.out, io);
 }
 
+/** Repeatable COLUMN=... flags name each column once (a second --bins Age=... would silently win). */
+function once(values: string[], flag: string): string[] {
+  const seen = new Set<string>();
+  for (const v of values) {
+    const name = v.slice(0, Math.max(0, v.indexOf('='))).trim();
+    if (name && seen.has(name)) throw new EinblickError('INVALID_OPTION', `invalid ${flag}: ${shown(name)} is given twice`, `Give --${flag} once for each column.`, { option: flag, value: name });
+    seen.add(name);
+  }
+  return values;
+}
+
 function pair(text: string): [string, string] {
   const at = text.indexOf('=');
-  if (at <= 0) throw new EinblickError('INVALID_OPTION', `invalid reference: ${text}; expected ATTRIBUTE=VALUE`, 'For example --reference sex=male.');
+  if (at <= 0) throw new EinblickError('INVALID_OPTION', `invalid reference: ${shown(text)}; expected ATTRIBUTE=VALUE`, 'For example --reference sex=male.');
   return [text.slice(0, at), text.slice(at + 1)];
 }

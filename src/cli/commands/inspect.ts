@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import { EngineSession } from '../../engine/session.ts';
 import type { ModelSignature } from '../../engine/model/types.ts';
-import { readInput, writeJson, type Io } from '../io.ts';
+import { checkOut, writeJson, type Io } from '../io.ts';
+import { readInput } from '../read-file.ts';
 
 export interface InspectOptions {
   model: string;
@@ -11,6 +12,7 @@ export interface InspectOptions {
 
 /** `einblick inspect --model M.onnx`: the model's signature, task and outputs as JSON. */
 export async function inspectCommand(opts: InspectOptions, io: Io): Promise<void> {
+  await checkOut(opts.out);
   const bytes = await readInput(opts.model, 'model');
   const session = new EngineSession();
   const { signature } = await session.loadModel(bytes, basename(opts.model));

@@ -1,6 +1,7 @@
 import type { Warning } from '../../engine/errors.ts';
 import { predictionsToJson } from '../../engine/model/predict.ts';
-import { list, writeJson, type Io } from '../io.ts';
+import { checkOut, writeJson, type Io } from '../io.ts';
+import { list } from '../options.ts';
 import { openSession, printNotes } from '../session.ts';
 
 export interface PredictCommandOptions {
@@ -16,8 +17,10 @@ export interface PredictCommandOptions {
 
 /** `einblick predict --model M --data D [--features a,b] [--output NAME[:INDEX]] [--label COLUMN=VALUE] --out P.json`. */
 export async function predictCommand(opts: PredictCommandOptions, io: Io): Promise<void> {
+  const features = list(opts.features, 'features');
+  await checkOut(opts.out);
   const { session, onProgress } = await openSession(opts, io);
-  const { predictions, mapping, warnings } = await session.predict({ features: list(opts.features), output: opts.output, label: opts.label }, { onProgress });
+  const { predictions, mapping, warnings } = await session.predict({ features, output: opts.output, label: opts.label }, { onProgress });
   printNotes([...(mapping.notes ?? []), ...warnings, ...noScoreNote(predictions.scores)], io, opts.quiet);
   await writeJson(predictionsToJson(predictions), opts.out, io);
 }

@@ -90,7 +90,10 @@ export async function runExplain(ctx: ExplainContext, spec: ExplainSpec): Promis
   const fs = encodeFeatures(ctx.table, ctx.mapping, Int32Array.from(union));
   const players = makePlayers(fs.names, spec.groups ?? 'auto');
   const game = gameFromRows(fs, players, rows.map((r) => at.get(r)!), background.map((r) => at.get(r)!));
-  const model = await explainModel(ctx, fs, score, space, notes);
+  const runtimeSpace: Space = score.task === 'classification' ? 'probability' : 'raw';
+  const runtime = await evaluate(ctx.model, fs, { output: score.output, index: score.index ?? undefined, space: runtimeSpace, signal: ctx.signal });
+  requireScores(ctx, union, runtime);
+  const model = await explainModel(ctx, fs, runtime, score, space, notes);
   const e = await explain(game, model, { space, method: spec.method, samples: spec.samples, seed, signal: ctx.signal, onProgress: ctx.onProgress, treeKernel: ctx.treeKernel });
   const result: Explanation = { ...e, rows, backgroundRows: background, notes: [...notes, ...e.notes] };
   const explained = { output: score.output, positiveIndex: score.positiveIndex, positiveLabel: score.positiveLabel };
@@ -112,7 +115,7 @@ function defaultRows(n: number, seed: number, notes: ExplainNote[]): number[] {
 }
 
 /** The black-box evaluator, and the graph's exact structure when it agrees with onnxruntime. */
-async function explainModel(ctx: ExplainContext, fs: FeatureSet, score: ReturnType<typeof resolveScore>, space: Space, notes: ExplainNote[]): Promise<ExplainModel> {
+async function explainModel(ctx: ExplainContext, fs: FeatureSet, runtime: Float64Array, score: ReturnType<typeof resolveScore>, space: Space, notes: ExplainNote[]): Promise<ExplainModel> {
   const index = score.index ?? undefined;
   const evaluateIn = (s: Space) => (f: FeatureSet, signal?: AbortSignal) => evaluate(ctx.model, f, { output: score.output, index, space: s, signal });
   const model: ExplainModel = { evaluate: evaluateIn(space) };
@@ -125,7 +128,7 @@ async function explainModel(ctx: ExplainContext, fs: FeatureSet, score: ReturnTy
   const n = ctx.table.numRows;
   const sample = encodeFeatures(ctx.table, ctx.mapping, Int32Array.from(sampleIndices(n, Math.min(n, CHECK_ROWS), 7)));
   const runtimeSpace: Space = score.task === 'classification' ? 'probability' : 'raw';
-  let check = checkStructure(extracted, ctx.mapping.layout, fs, await evaluateIn(runtimeSpace)(fs, ctx.signal));
+  let check = checkStructure(extracted, ctx.mapping.layout, fs, runtime);
   if (check.ok) {
     const more = checkStructure(extracted, ctx.mapping.layout, sample, await evaluateIn(runtimeSpace)(sample, ctx.signal));
     check = { ...more, ok: more.ok, rows: check.rows + more.rows, maxDiff: Math.max(check.maxDiff, more.maxDiff) };
@@ -136,6 +139,39 @@ async function explainModel(ctx: ExplainContext, fs: FeatureSet, score: ReturnTy
   }
   notes.push(explainNote('STRUCTURE_CHECKED', `exact structure: ${extracted.kind === 'trees' ? 'tree ensemble' : 'affine map'} read from the graph; agrees with onnxruntime on ${check.rows} rows to ${check.maxDiff.toExponential(1)}`, { kind: extracted.kind, rows: check.rows, maxDiff: check.maxDiff }));
   return { ...model, structure: { extracted, layout: ctx.mapping.layout } };
+}
+
+/**
+ * Every explained and background row needs a score: a row without one (NaN, usually from an
+ * empty cell the model cannot take) would make every value undefined. Names the rows and their
+ * empty cells, so the person can fill them or leave the rows out.
+ *
+ * @example requireScores(ctx, [3, 7], Float64Array.of(NaN, 0.4)) // throws MISSING_VALUE: ... row 3 ... (Amount empty)
+ */
+function requireScores(ctx: ExplainContext, rows: number[], scores: Float64Array): void {
+  const bad = rows.filter((_, i) => !Number.isFinite(scores[i]));
+  if (bad.length === 0) return;
+  const shown = bad.slice(0, 5);
+  const more = bad.length > shown.length ? ` and ${bad.length - shown.length} more` : '';
+  const empty = shown.flatMap((r) => emptyCells(ctx, r).map((column) => ({ column, row: String(r) })));
+  const cells = empty.map((c) => `${c.column} in row ${c.row}`);
+  const list = `${bad.length === 1 ? 'row' : 'rows'} ${shown.join(', ')}${more} (counting from 0)`;
+  // the empty cells as two parallel lists, for the page's own wording
+  const params = { rows: shown.map(String), count: bad.length, cellColumns: empty.map((c) => c.column), cellRows: empty.map((c) => c.row) };
+  if (cells.length > 0) {
+    throw new EinblickError('MISSING_VALUE', `the model gives no score for ${list}: they have empty cells (${cells.join(', ')}), and the model cannot handle missing values`, 'Fill in those cells, or leave these rows out of the explained rows (--rows) and the background rows (--background-rows).', { ...params, detail: 'UNSCORED_EMPTY_CELLS' });
+  }
+  throw new EinblickError('INFERENCE_FAILED', `the model gives no score (NaN or infinite) for ${list}, although their cells are filled`, 'Check these rows for extreme or unusual values, or leave them out of the explained rows (--rows) and the background rows (--background-rows).', { ...params, detail: 'UNSCORED_ROWS' });
+}
+
+/** The mapped data columns that are empty (missing or NaN) in row r. */
+function emptyCells(ctx: ExplainContext, r: number): string[] {
+  const out = new Set<string>();
+  for (const column of ctx.mapping.columns) {
+    const v = ctx.table.getChild(column)?.get(r);
+    if (v === null || v === undefined || (typeof v === 'number' && Number.isNaN(v))) out.add(column);
+  }
+  return [...out];
 }
 
 /** The values of the context columns (those the table has) in the explained rows. */

@@ -7,9 +7,10 @@ import type { Table } from 'apache-arrow';
 import { EinblickError, type Warning } from '../errors.ts';
 import type { ColumnInfo } from '../data/types.ts';
 import type { Predictions } from '../model/types.ts';
+import { decisionThreshold, type ScorePrecision } from '../precision.ts';
 import { computeFairness, fairnessToJson, thresholdAnalysis, pointAt, type FairnessResult, type GroupCurve, type EqualisedThresholds } from '../fairness/index.ts';
 import type { Binning, FairnessInput, FairnessOptionsInput, GroupColumn, TopK } from '../fairness/types.ts';
-import { binaryOutcome, favourableSide, numericOutcome, outcomeNotes, parseLabel } from './outcome.ts';
+import { binaryOutcome, favourableSide, numericOutcome, outcomeNotes, parseLabel, type LabelSpec } from './outcome.ts';
 import { parseIntersections, protectedGroups } from './protected.ts';
 import { keepRows, selectGroups } from './rows.ts';
 
@@ -63,14 +64,21 @@ export interface ThresholdSummary {
   equal_tpr: EqualisedSummary;
 }
 
+/** Run control, and the data columns the model read (to name an empty one when the model gives no score). */
+export interface FairnessRunControl {
+  signal?: AbortSignal;
+  features?: string[];
+}
+
 /**
  * Runs the fairness analysis on predictions already made for every row of the table.
  *
  * @example runFairness(table, columns, predictions, { label: 'Class=Good', protected: ['sex'] }).json.attributes[0].name // 'sex'
  */
-export function runFairness(table: Table, columns: ColumnInfo[], p: Predictions, spec: FairnessSpec, ctl: { signal?: AbortSignal } = {}): FairnessRun {
+export function runFairness(table: Table, columns: ColumnInfo[], p: Predictions, spec: FairnessSpec, ctl: FairnessRunControl = {}): FairnessRun {
   const warnings: Warning[] = [];
-  const outcomeColumn = spec.label ? parseLabel(spec.label).column : null;
+  const label = spec.label ? parseLabel(spec.label, columns.map((c) => c.name)) : null;
+  const outcomeColumn = label?.column ?? null;
   if (outcomeColumn !== null && spec.protected.includes(outcomeColumn)) {
     warnings.push({ code: 'OUTCOME_AS_GROUP', message: `${outcomeColumn} is both the outcome and a protected attribute: its groups are the true outcomes themselves, so their rates say nothing about fairness.`, params: { column: outcomeColumn } });
   }
@@ -85,16 +93,17 @@ export function runFairness(table: Table, columns: ColumnInfo[], p: Predictions,
     bootstrap: spec.bootstrap === 0 ? false : { samples: spec.bootstrap, seed: spec.seed },
     minGroup: spec.minGroupSize === false ? false : spec.minGroupSize !== undefined ? { n: spec.minGroupSize } : undefined,
   };
-  const built = buildInput(table, columns, p, spec, prot.groups, options, warnings);
+  const empty = (ctl.features ?? []).filter((name) => columns.find((c) => c.name === name)?.missing === table.numRows);
+  const built = buildInput({ table, columns, p, spec, label, emptyFeatures: [...new Set(empty)] }, prot.groups, options, warnings);
   const result = computeFairness(built.input, options, { signal: ctl.signal });
   const json = fairnessToJson(result, built.meta) as Record<string, unknown>;
   const all = [...warnings, ...result.warnings];
-  const run: FairnessRun = { result, json: { ...json, score: { output: p.output, positive_index: p.positiveIndex, positive_label: p.positiveLabel }, warnings: all }, warnings: all };
+  const run: FairnessRun = { result, json: { ...json, score: { output: p.output, positive_index: p.positiveIndex, positive_label: p.positiveLabel, precision: p.precision }, warnings: all }, warnings: all };
   if (spec.curves && built.input.task === 'classification') {
     const points = typeof spec.curves === 'object' && spec.curves.points !== undefined ? spec.curves.points : 101;
     run.thresholds = thresholdAnalysis(built.input, options).map((a) => ({
       name: a.name,
-      curves: a.curves.map((c) => summariseCurve(c, points)),
+      curves: a.curves.map((c) => summariseCurve(c, points, p.precision)),
       equal_selection_rate: equalisedJson(a.equal_selection_rate),
       equal_tpr: equalisedJson(a.equal_tpr),
     }));
@@ -109,10 +118,10 @@ export function runFairness(table: Table, columns: ColumnInfo[], p: Predictions,
  *
  * @example summariseCurve(curve, 3).thresholds // [0, 0.5, 1]
  */
-export function summariseCurve(c: GroupCurve, points: number): CurveSummary {
+export function summariseCurve(c: GroupCurve, points: number, precision: ScorePrecision = 'float64'): CurveSummary {
   if (!Number.isInteger(points) || points < 2) throw new EinblickError('INVALID_OPTION', `invalid curves.points: ${points}; expected a whole number of at least 2`, 'Use e.g. 101 points (threshold steps of 0.01).', { option: 'curves' });
   const grid = Array.from({ length: points }, (_, i) => i / (points - 1));
-  const at = grid.map((t) => pointAt(c, t));
+  const at = grid.map((t) => pointAt(c, decisionThreshold(t, precision)));
   const L = c.thresholds.length;
   const keep = L <= points ? Array.from({ length: L }, (_, i) => i) : [...new Set(Array.from({ length: points }, (_, j) => Math.round((j * (L - 1)) / (points - 1))))];
   return {
@@ -134,40 +143,51 @@ function equalisedJson(e: EqualisedThresholds): EqualisedSummary {
 
 type Meta = Parameters<typeof fairnessToJson>[1];
 
-function buildInput(table: Table, columns: ColumnInfo[], p: Predictions, spec: FairnessSpec, groups: GroupColumn[], options: FairnessOptionsInput, warnings: Warning[]): { input: FairnessInput; meta: Meta } {
+/** What buildInput reads: the table, the predictions, the parsed label and the empty model input columns. */
+interface Source {
+  table: Table;
+  columns: ColumnInfo[];
+  p: Predictions;
+  spec: FairnessSpec;
+  label: LabelSpec | null;
+  emptyFeatures: string[];
+}
+
+function buildInput(src: Source, groups: GroupColumn[], options: FairnessOptionsInput, warnings: Warning[]): { input: FairnessInput; meta: Meta } {
+  const { table, columns, p, spec, label, emptyFeatures } = src;
   if (p.task === 'classification') {
-    if (!spec.label) throw new EinblickError('INVALID_OPTION', 'no outcome column given', 'Name the column with the true outcome and its positive value, e.g. --label Class=Good.');
-    const outcome = binaryOutcome(table, parseLabel(spec.label), p.positiveLabel === null ? null : String(p.positiveLabel));
+    if (!label) throw new EinblickError('INVALID_OPTION', 'no outcome column given', 'Name the column with the true outcome and its positive value, e.g. --label Class=Good.');
+    const outcome = binaryOutcome(table, label, p.positiveLabel === null ? null : String(p.positiveLabel));
     checkPositiveAlignment(p, outcome.positive, warnings);
     const fav = favourableSide(outcome, spec.favourable);
     warnings.push(...outcomeNotes(outcome, spec.favourable), ...fav.warnings);
     options.favourable = fav.side;
-    const keep = keepRows(p.scores, (i) => outcome.y[i] >= 0, warnings, outcome.column);
+    const keep = keepRows(p.scores, (i) => outcome.y[i] >= 0, warnings, outcome.column, emptyFeatures);
     const yTrue = new Uint8Array(keep.length);
     for (let j = 0; j < keep.length; j++) yTrue[j] = outcome.y[keep[j]];
     return {
-      input: { task: 'classification', scores: pick(p.scores, keep), yTrue, groups: selectGroups(groups, keep) },
+      input: { task: 'classification', scores: pick(p.scores, keep), precision: p.precision, yTrue, groups: selectGroups(groups, keep) },
       meta: { label: { column: outcome.column, positive: outcome.positive }, favourable: fav.value },
     };
   }
   if (p.task === 'regression') {
-    if (!spec.label) throw new EinblickError('INVALID_OPTION', 'no outcome column given', 'Name the column with the true values, e.g. --label wage.');
-    const { column } = parseLabel(spec.label);
+    if (!label) throw new EinblickError('INVALID_OPTION', 'no outcome column given', 'Name the column with the true values, e.g. --label wage.');
+    const { column } = label;
     const y = numericOutcome(table, columns, column);
-    const keep = keepRows(p.scores, (i) => !Number.isNaN(y[i]), warnings, column);
+    const keep = keepRows(p.scores, (i) => !Number.isNaN(y[i]), warnings, column, emptyFeatures);
     return {
       input: { task: 'regression', scores: pick(p.scores, keep), yTrue: pick(y, keep), groups: selectGroups(groups, keep) },
       meta: { label: { column, positive: null }, favourable: null },
     };
   }
-  const outcome = spec.label ? binaryOutcome(table, parseLabel(spec.label), null) : null;
-  const keep = keepRows(p.scores, (i) => !outcome || outcome.y[i] >= 0, warnings, outcome?.column ?? null);
+  const outcome = label ? binaryOutcome(table, label, null) : null;
+  const keep = keepRows(p.scores, (i) => !outcome || outcome.y[i] >= 0, warnings, outcome?.column ?? null, emptyFeatures);
   const labels = p.labels ? keep.map((i) => Number(p.labels![i])) : undefined;
   const yTrue = outcome ? Uint8Array.from(keep, (i) => outcome.y[i]) : undefined;
   const scores = pick(p.scores, keep);
   if (labels && !options.anomaly) options.anomaly = { direction: flaggedDirection(scores, labels), threshold: 0 };
   return {
-    input: { task: 'anomaly', scores, labels, yTrue, groups: selectGroups(groups, keep) },
+    input: { task: 'anomaly', scores, precision: p.precision, labels, yTrue, groups: selectGroups(groups, keep) },
     meta: { label: outcome ? { column: outcome.column, positive: outcome.positive } : null, favourable: null },
   };
 }

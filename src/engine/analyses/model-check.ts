@@ -6,6 +6,7 @@
  *
  * @example modelCheck(p, outcome) // { task: 'classification', n: 1000, accuracy: 0.815, auc: 0.91, brier: 0.14, calibration: [...] }
  */
+import { decisionThreshold, type ScorePrecision } from '../precision.ts';
 import type { Predictions } from '../model/types.ts';
 import { wilson } from '../fairness/wilson.ts';
 import { zForLevel } from '../fairness/normal.ts';
@@ -64,7 +65,8 @@ export type ModelCheck = ClassificationCheck | RegressionCheck | AnomalyCheck;
  *
  * @example classificationCheck(new Float64Array([0.9, 0.2]), Int8Array.from([1, 0]), 0.5, 10).accuracy // 1
  */
-export function classificationCheck(scores: Float64Array, y: Int8Array, threshold = 0.5, bins = 10): ClassificationCheck {
+export function classificationCheck(scores: Float64Array, y: Int8Array, threshold = 0.5, bins = 10, precision: ScorePrecision = 'float64'): ClassificationCheck {
+  const cut = decisionThreshold(threshold, precision);
   let n = 0, pos = 0, correct = 0, brier = 0;
   const cal = Array.from({ length: bins }, () => ({ n: 0, pos: 0, sum: 0 }));
   for (let i = 0; i < scores.length; i++) {
@@ -72,7 +74,7 @@ export function classificationCheck(scores: Float64Array, y: Int8Array, threshol
     if (y[i] < 0 || Number.isNaN(s)) continue;
     n++;
     pos += y[i];
-    if ((s >= threshold ? 1 : 0) === y[i]) correct++;
+    if ((s >= cut ? 1 : 0) === y[i]) correct++;
     brier += (s - y[i]) ** 2;
     const b = cal[Math.min(bins - 1, Math.max(0, Math.floor(s * bins)))];
     b.n++;

@@ -7,24 +7,53 @@ import { EinblickError, type Warning } from '../errors.ts';
 import { categoryColumn, numericColumn } from '../data/columns.ts';
 import { droppedColumns, missingColumnError } from '../data/dropped.ts';
 import type { ColumnInfo } from '../data/types.ts';
+import { notAValue } from './outcome-value.ts';
 
 /** `--label COLUMN[=VALUE]` parsed. */
 export interface LabelSpec {
   column: string;
   value: string | null;
+  /** The value as typed, spaces kept (' Good'), when it differs from `value`: a data value may carry spaces. */
+  rawValue?: string;
 }
 
 /**
- * Parses 'Class=Good' or 'Class'. The column name may itself contain '=' only if a value follows.
+ * Parses 'Class=Good' or 'Class'. Given the data's column names, the parse is column-aware, so
+ * that a column whose name contains '=' can be named: the whole text when it is a column (no
+ * value); else the split at the '=' whose prefix is a column (the longest such prefix); else,
+ * and without column names, the split at the first '='.
  *
  * @example parseLabel('Class=Good') // { column: 'Class', value: 'Good' }
+ * @example parseLabel('score>=0.5=yes', ['score>=0.5']) // { column: 'score>=0.5', value: 'yes' }
+ * @example parseLabel('a=b', ['a=b']) // { column: 'a=b', value: null }
  */
-export function parseLabel(text: string): LabelSpec {
+export function parseLabel(text: string, columns?: readonly string[]): LabelSpec {
+  const known = columns ? knownColumnSplit(text, columns) : null;
+  if (known) return known;
   const at = text.indexOf('=');
   const column = (at < 0 ? text : text.slice(0, at)).trim();
-  const value = at < 0 ? null : text.slice(at + 1).trim();
   if (!column) throw new EinblickError('INVALID_OPTION', `invalid label: ${text}; expected COLUMN or COLUMN=VALUE`, 'Name the outcome column, e.g. --label Class=Good.', { label: text });
-  return { column, value: value === '' ? null : value };
+  return at < 0 ? { column, value: null } : { column, ...valueOf(text.slice(at + 1)) };
+}
+
+/** A label's value: trimmed, null when empty, and the text as typed when spaces were trimmed. */
+function valueOf(raw: string): Pick<LabelSpec, 'value' | 'rawValue'> {
+  const value = raw.trim();
+  if (value === '') return { value: null };
+  return value === raw ? { value } : { value, rawValue: raw };
+}
+
+/** The column a label text names among the data's columns (exact name first, then trimmed), or null. */
+function knownColumnSplit(text: string, columns: readonly string[]): LabelSpec | null {
+  const find = (name: string): string | null => (columns.includes(name) ? name : columns.includes(name.trim()) ? name.trim() : null);
+  const whole = find(text);
+  if (whole !== null) return { column: whole, value: null };
+  for (let at = text.lastIndexOf('='); at > 0; at = text.lastIndexOf('=', at - 1)) {
+    const column = find(text.slice(0, at));
+    if (column === null) continue;
+    return { column, ...valueOf(text.slice(at + 1)) };
+  }
+  return null;
 }
 
 /** The column's info, or MISSING_COLUMN (saying so when the file's column was left out for its type). */
@@ -64,19 +93,19 @@ export function binaryOutcome(table: Table, spec: LabelSpec, modelPositive: stri
   const { codes, levels: all } = categoryColumn(table, spec.column);
   const marks = all.filter((l) => OUTCOME_MISSING_MARKS.has(l.trim()) && l !== spec.value);
   const levels = all.filter((l) => !marks.includes(l));
-  let positive = spec.value;
+  // the value as typed, spaces kept, when only that is one of the column's values (' Good')
+  let positive = spec.value !== null && !all.includes(spec.value) && spec.rawValue !== undefined && all.includes(spec.rawValue) ? spec.rawValue : spec.value;
   if (positive === null) {
     if (modelPositive !== null && levels.includes(modelPositive)) positive = modelPositive;
     else if (levels.every((l) => l === '0' || l === '1')) positive = '1';
     else if (levels.every((l) => l === 'true' || l === 'false')) positive = 'true';
   }
+  if (levels.length === 0) throw notAValue('positive', spec.column, positive ?? '', levels, marks);
   if (positive === null) {
     throw new EinblickError('INVALID_OPTION', `which value of ${spec.column} is the positive outcome? Its values are ${levels.join(', ')}`, `Name it: --label ${spec.column}=${levels[levels.length - 1] ?? 'VALUE'} (in the app: choose the positive value).`, { column: spec.column, values: levels });
   }
   const k = all.indexOf(positive);
-  if (k < 0 || marks.includes(positive)) {
-    throw new EinblickError('INVALID_OPTION', `invalid positive value: ${positive}; column ${spec.column} holds ${levels.join(', ')}`, 'Choose one of the values listed (the spelling must match exactly).', { column: spec.column, value: positive, values: levels });
-  }
+  if (k < 0 || marks.includes(positive)) throw notAValue('positive', spec.column, positive, levels, marks);
   const missing = all.map((l) => marks.includes(l));
   const y = new Int8Array(codes.length);
   for (let i = 0; i < codes.length; i++) y[i] = codes[i] < 0 || missing[codes[i]] ? -1 : codes[i] === k ? 1 : 0;
@@ -96,6 +125,14 @@ export function outcomeNotes(o: BinaryOutcome, favourable: string | undefined): 
     notes.push({ code: 'OUTCOME_MARK_AS_MISSING', message: `the outcome column ${o.column} holds ${o.missingMarks.map((m) => `"${m}"`).join(', ')}; those rows are taken as having no outcome (left out), not as negative cases.`, params: { column: o.column, values: o.missingMarks } });
   }
   const others = o.levels.filter((l) => l !== o.positive);
+  const one = oneOutcome(o);
+  if (one !== null) {
+    notes.push({
+      code: 'OUTCOME_ONE_VALUE',
+      message: `every case with an outcome has the same value in ${o.column} (${one}): rates that need the other outcome cannot be computed (${one === o.positive ? 'FPR, TNR, NPV' : 'TPR, FNR, PPV'}), nor can the AUC, and accuracy only says how often the model agrees with "${one}".`,
+      params: { column: o.column, value: one, positive: one === o.positive ? 1 : 0 },
+    });
+  }
   if (others.length > 1) {
     const fav = favourable !== undefined && favourable !== o.positive ? favourable : null;
     notes.push({
@@ -105,6 +142,20 @@ export function outcomeNotes(o: BinaryOutcome, favourable: string | undefined): 
     });
   }
   return notes;
+}
+
+/** The one outcome value every row with an outcome has, or null when both occur. */
+function oneOutcome(o: BinaryOutcome): string | null {
+  let pos = false, neg = false;
+  for (const v of o.y) {
+    if (v === 1) pos = true;
+    else if (v === 0) neg = true;
+    if (pos && neg) return null;
+  }
+  if (pos) return o.positive;
+  if (!neg) return null;
+  const others = o.levels.filter((l) => l !== o.positive);
+  return others.length === 1 ? others[0] : `not ${o.positive}`;
 }
 
 /**
@@ -123,7 +174,7 @@ export function favourableSide(outcome: BinaryOutcome, favourable: string | unde
   }
   if (favourable === outcome.positive) return { side: 'positive', value: favourable, warnings: [] };
   if (outcome.levels.includes(favourable)) return { side: 'negative', value: favourable, warnings: [] };
-  throw new EinblickError('INVALID_OPTION', `invalid favourable value: ${favourable}; column ${outcome.column} holds ${outcome.levels.join(', ')}`, 'Name the value of the outcome column that is good for the person concerned.', { value: favourable, values: outcome.levels });
+  throw notAValue('favourable', outcome.column, favourable, outcome.levels, outcome.missingMarks);
 }
 
 /** A numeric outcome (regression target); NaN where missing or not a number. */

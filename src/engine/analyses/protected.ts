@@ -28,6 +28,7 @@ export function parseBins(specs: string[]): Record<string, Binning> {
     const q = /^q(\d+)$/i.exec(rule);
     const edges = rule.split(/[,;]/).map((s) => Number(s.trim()));
     if (at <= 0 || !rule) throw binError(spec);
+    if (q && !(Number(q[1]) >= 2 && Number(q[1]) <= 100)) throw binError(spec);
     if (q) out[name] = { quantiles: Number(q[1]) };
     else if (edges.every((e) => Number.isFinite(e))) out[name] = { edges };
     else throw binError(spec);
@@ -36,7 +37,7 @@ export function parseBins(specs: string[]): Record<string, Binning> {
 }
 
 function binError(spec: string): EinblickError {
-  return new EinblickError('INVALID_OPTION', `invalid bins: ${spec}; expected COLUMN=EDGE,EDGE,... or COLUMN=qN`, 'For example --bins Age=25,35,50 (groups below 25, 25 to 35, ...) or --bins Age=q4 (four groups of equal size).', { bins: spec });
+  return new EinblickError('INVALID_OPTION', `invalid bins: ${spec}; expected COLUMN=EDGE,EDGE,... or COLUMN=qN with N from 2 to 100`, 'For example --bins Age=25,35,50 (groups below 25, 25 to 35, ...) or --bins Age=q4 (four groups of equal size).', { bins: spec });
 }
 
 /** The group columns for the protected attributes, plus the binning the engine should apply. */

@@ -4,17 +4,22 @@ import type { GroupColumn } from '../fairness/types.ts';
 
 /**
  * Rows with a score and (where `ok` says so) an outcome. Dropped rows are counted in a warning,
- * never silently; no row left is an error.
+ * never silently; no row left is an error that says why: rows without a score (the model
+ * returned NaN; `emptyFeatures` names model input columns without any value, a likely cause),
+ * rows without an outcome, or both.
  *
  * @example keepRows(new Float64Array([0.1, NaN, 0.7]), () => true, warnings, 'y') // Int32Array [0, 2] (+ a warning)
  */
-export function keepRows(scores: Float64Array, ok: (i: number) => boolean, warnings: Warning[], outcome: string | null): Int32Array {
+export function keepRows(scores: Float64Array, ok: (i: number) => boolean, warnings: Warning[], outcome: string | null, emptyFeatures: string[] = []): Int32Array {
   const keep: number[] = [];
   let noScore = 0;
   let noOutcome = 0;
+  let outcomeMissing = 0;
   for (let i = 0; i < scores.length; i++) {
+    const has = ok(i);
+    if (!has) outcomeMissing++;
     if (Number.isNaN(scores[i])) noScore++;
-    else if (!ok(i)) noOutcome++;
+    else if (!has) noOutcome++;
     else keep.push(i);
   }
   if (noOutcome > 0) {
@@ -23,10 +28,29 @@ export function keepRows(scores: Float64Array, ok: (i: number) => boolean, warni
   if (noScore > 0) {
     warnings.push({ code: 'ROWS_WITHOUT_SCORE', message: `${noScore} rows got no score from the model (NaN); they are left out of the fairness analysis`, params: { count: noScore } });
   }
-  if (keep.length === 0) {
-    throw new EinblickError('MISSING_VALUE', 'no row has both a score and an outcome', 'Check the outcome column: it seems to be empty.');
-  }
+  if (keep.length === 0) throw noCompleteRow(scores.length, noScore, outcomeMissing, outcome, emptyFeatures);
   return Int32Array.from(keep);
+}
+
+/** Why no row has both a score and an outcome, with what to do about it. */
+function noCompleteRow(rows: number, noScore: number, noOutcome: number, outcome: string | null, emptyFeatures: string[]): EinblickError {
+  const empty = emptyFeatures[0] ?? null;
+  const why = empty === null ? '' : ` (the model input column ${empty} is empty${emptyFeatures.length > 1 ? `, and ${emptyFeatures.length - 1} more` : ''})`;
+  const parts = [
+    ...(noScore > 0 ? [`${noScore} of ${rows} rows lack a score because the model gave no number for them (NaN)${why}`] : []),
+    ...(noOutcome > 0 ? [`${noOutcome} of ${rows} rows lack an outcome${outcome === null ? '' : ` in column ${outcome}`}`] : []),
+  ];
+  const hint =
+    noScore === rows
+      ? empty !== null
+        ? `Fill in column ${empty}, or give the model another column for that input; the model gives no score for a row with missing inputs.`
+        : 'Check the model inputs for missing or invalid values; the model gives no score (NaN) for such rows.'
+      : noOutcome === rows
+        ? `Check the outcome column${outcome === null ? '' : ` ${outcome}`}: no row has a value in it.`
+        : 'The rows that have a score have no outcome, and the other way round: check the outcome column and the model inputs.';
+  return new EinblickError('MISSING_VALUE', `no row has both a score and an outcome: ${parts.join('; ')}`, hint, {
+    detail: 'NO_COMPLETE_ROW', rows, no_score: noScore, no_outcome: noOutcome, column: outcome ?? '', empty_feature: empty ?? '',
+  });
 }
 
 /** The group columns restricted to the kept rows (same order). */

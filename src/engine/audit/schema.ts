@@ -10,45 +10,66 @@
  */
 import { z } from 'zod';
 import { EinblickError } from '../errors.ts';
+import { describeLimit, LIMITS, MAX_AUDIT_BYTES, MAX_AUDIT_DEPTH, MAX_AUDIT_ITEMS, MAX_AUDIT_NAME, MAX_NAMED_ROWS, withinLimit } from './limits.ts';
+import { listOf, mapOf } from './bounded.ts';
+import { scanJson } from './json-scan.ts';
+import { describeIssues } from './issues.ts';
 
-const file = z.object({ name: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/, 'expected 64 hexadecimal digits') }).strict();
-const bins = z.union([z.array(z.number()).min(1), z.string().regex(/^q\d+$/, 'expected qN, e.g. q4')]);
+/** A number key with the same limit as its command line flag (LIMITS). */
+function limited(key: keyof typeof LIMITS, flag = key.replace(/_/g, '-')) {
+  const l = LIMITS[key];
+  const expected = `expected ${describeLimit(l)} (as for --${flag})`;
+  return z.number({ error: expected }).refine((v) => withinLimit(v, l), expected);
+}
+
+/** A column, group or file name: not empty, not endless. */
+const name = z.string().min(1, 'expected a name, not an empty text').max(MAX_AUDIT_NAME, `expected at most ${MAX_AUDIT_NAME} characters`);
+const text = z.string().max(MAX_AUDIT_NAME, `expected at most ${MAX_AUDIT_NAME} characters`);
+const rowList = (flag: string) => listOf(limited('row', flag), { min: 1, max: MAX_NAMED_ROWS, what: 'row numbers' });
+const names = (min = 0) => listOf(name, { min, max: MAX_AUDIT_ITEMS, what: 'names' });
+const nameMap = <V extends z.ZodType>(value: V, what: string) => mapOf(name, value, { max: MAX_AUDIT_ITEMS, what });
+
+const file = z.object({ name, sha256: z.string().regex(/^[0-9a-f]{64}$/, 'expected 64 hexadecimal digits') }).strict();
+const bins = z.union([listOf(z.number(), { min: 1, max: MAX_AUDIT_ITEMS, what: 'numbers' }), z.string().regex(/^q([2-9]|[1-9]\d|100)$/, 'expected qN with N from 2 to 100, e.g. q4')], 'expected a list of edges, e.g. [25, 35, 50], or "qN", e.g. "q4"');
+
+/** Custom players: player name -> the feature names it owns (also the CLI's --groups file). */
+export const groupsMap = nameMap(names(), 'groups');
 
 /** Answers to the checklist questions the tool cannot answer itself (participation, oversight, ...). */
-const checklist = z.record(z.string(), z.object({ answer: z.enum(['yes', 'no', 'partly', 'unknown', '']).optional(), note: z.string().optional() }).strict());
+const checklist = nameMap(z.object({ answer: z.enum(['yes', 'no', 'partly', 'unknown', '']).optional(), note: z.string().optional() }).strict(), 'answers');
 
 export const auditSchema = z
   .object({
-    einblick: z.string().optional(),
-    created: z.string().optional(),
-    title: z.string().optional(),
-    language: z.enum(['de', 'en']).optional(),
+    einblick: text.optional(),
+    created: text.optional(),
+    title: text.optional(),
+    language: z.enum(['de', 'en'], 'expected "de" or "en"').optional(),
     model: file.optional(),
     data: file.optional(),
     // model and mapping
-    features: z.array(z.string()).min(1).nullable().optional(),
-    output: z.string().nullable().optional(),
+    features: names(1).nullable().optional(),
+    output: name.nullable().optional(),
     task: z.enum(['classification', 'regression', 'anomaly']).nullable().optional(),
     // fairness
-    label: z.string().nullable().optional(),
-    favourable: z.string().nullable().optional(),
-    protected: z.array(z.string()).optional(),
-    intersect: z.array(z.string()).optional(),
-    bins: z.record(z.string(), bins).optional(),
-    reference: z.record(z.string(), z.string()).optional(),
-    threshold: z.number().min(0).max(1).optional(),
-    top_k: z.array(z.union([z.string(), z.number().int().positive()])).optional(),
-    bootstrap: z.number().int().min(0).optional(),
-    min_group_size: z.union([z.number().int().min(1), z.literal(false)]).optional(),
+    label: name.nullable().optional(),
+    favourable: name.nullable().optional(),
+    protected: names().optional(),
+    intersect: names().optional(),
+    bins: nameMap(bins, 'bins').optional(),
+    reference: nameMap(text, 'reference groups').optional(),
+    threshold: limited('threshold').optional(),
+    top_k: listOf(z.union([z.string().min(1, 'expected a count or a percentage, not an empty text').max(100, 'expected a count or a percentage, e.g. "10%"'), limited('top_k')], 'expected a count, e.g. 50, or a percentage, e.g. "10%"'), { max: MAX_AUDIT_ITEMS, what: 'cut-offs' }).optional(),
+    bootstrap: limited('bootstrap').optional(),
+    min_group_size: z.union([limited('min_group_size'), z.literal(false)], `expected ${describeLimit(LIMITS.min_group_size)}, or false for no warnings`).optional(),
     // explanations
-    rows: z.array(z.number().int().nonnegative()).min(1).nullable().optional(),
-    background: z.number().int().min(1).optional(),
-    background_rows: z.array(z.number().int().nonnegative()).min(1).nullable().optional(),
-    seed: z.number().int().optional(),
+    rows: rowList('rows').nullable().optional(),
+    background: limited('background').optional(),
+    background_rows: rowList('background-rows').nullable().optional(),
+    seed: limited('seed').optional(),
     space: z.enum(['logit', 'probability', 'raw']).nullable().optional(),
     method: z.enum(['auto', 'tree', 'linear', 'exact', 'permutation', 'kernel']).optional(),
-    groups: z.union([z.literal('auto'), z.literal('none'), z.record(z.string(), z.array(z.string()))]).optional(),
-    samples: z.number().int().min(1).nullable().optional(),
+    groups: z.union([z.literal('auto'), z.literal('none'), groupsMap], 'expected "auto", "none" or an object {"player": ["model input", ...]}').optional(),
+    samples: limited('samples').nullable().optional(),
     explain: z.boolean().optional(),
     // the parts the reader answers in the UI
     checklist: checklist.optional(),
@@ -69,22 +90,53 @@ export const AUDIT_KEYS = Object.keys(auditSchema.shape);
 export function parseAudit(json: unknown): Audit {
   const r = auditSchema.safeParse(json);
   if (r.success) return r.data;
-  const lines = r.error.issues.map((i) => {
-    const key = i.path.join('.') || '(file)';
-    if (i.code === 'unrecognized_keys') return `unknown key${i.keys.length > 1 ? 's' : ''}: ${i.keys.join(', ')}; expected one of ${AUDIT_KEYS.join(', ')}`;
-    const value = i.path.reduce<unknown>((v, k) => (v && typeof v === "object" ? (v as Record<string, unknown>)[String(k)] : undefined), json);
-    return `invalid ${key}: ${JSON.stringify(value)}; ${i.message}`;
-  });
-  throw new EinblickError('INVALID_OPTION', `the audit file is not valid: ${lines.join('; ')}`, 'Correct the keys named above; the audit file uses the same names as the command line flags (e.g. "label": "Class=Good", "protected": ["sex"]).', { problems: lines });
+  const { lines, count } = describeIssues(r.error.issues, json, AUDIT_KEYS);
+  throw invalidAudit(`the audit file is not valid: ${lines.join('; ')}`, 'Correct the keys named above; the audit file uses the same names as the command line flags (e.g. "label": "Class=Good", "protected": ["sex"]).', { detail: 'AUDIT_INVALID', count, problems: lines });
 }
 
-/** Reads an audit file's text. */
+/**
+ * Refuses an audit file above MAX_AUDIT_BYTES before it is read (the page checks file.size
+ * first, so a large file chosen by mistake is never read into memory).
+ *
+ * @example checkAuditSize(2e9) // throws INVALID_OPTION: the audit file is too large ...
+ */
+export function checkAuditSize(size: number): void {
+  if (size <= MAX_AUDIT_BYTES) return;
+  throw invalidAudit(`the audit file is too large: ${size} characters, an audit file has at most ${MAX_AUDIT_BYTES}`, 'Choose the audit file saved by Einblick (.json, a few kilobytes); this file is something else.', { detail: 'AUDIT_TOO_LARGE', limit: MAX_AUDIT_BYTES });
+}
+
+/**
+ * Reads an audit file's text: at most MAX_AUDIT_BYTES, one JSON object nested at most
+ * MAX_AUDIT_DEPTH levels, each key once, then parseAudit. Every refusal is INVALID_OPTION.
+ *
+ * @example readAudit('{"threshold": 0.3, "threshold": 0.7}') // throws: the key threshold is given twice
+ */
 export function readAudit(text: string): Audit {
+  checkAuditSize(text.length);
+  const body = text.replace(/^\uFEFF/, '');
+  if (body.trim() === '') throw invalidAudit('the audit file is empty', 'Choose the audit file saved by Einblick (.json); this one contains nothing. Perhaps it was not saved completely.', { detail: 'AUDIT_EMPTY' });
+  const shape = scanJson(body, MAX_AUDIT_DEPTH);
+  if (shape.tooDeep) {
+    throw invalidAudit(`the audit file is nested more than ${MAX_AUDIT_DEPTH} levels deep; an audit file has at most 3`, 'Choose the audit file saved by Einblick (.json); this file is something else.', { detail: 'AUDIT_TOO_DEEP', limit: MAX_AUDIT_DEPTH });
+  }
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = JSON.parse(body);
   } catch (err) {
-    throw new EinblickError('INVALID_OPTION', `the audit file is not JSON: ${(err as Error).message}`, 'Choose an audit file saved by Einblick (.json), or check it in a text editor.');
+    throw invalidAudit(`the audit file is not JSON: ${shorten((err as Error).message, 200)}`, 'Choose an audit file saved by Einblick (.json), or check it in a text editor.', { detail: 'AUDIT_NOT_JSON' });
+  }
+  if (shape.duplicate) {
+    const key = [...shape.duplicate.path, shape.duplicate.key].map((k) => shorten(k, 80)).join('.');
+    throw invalidAudit(`the audit file gives the key ${key} twice`, `Keep one "${shorten(shape.duplicate.key, 80)}" in the audit file (in a text editor): with two, it is not clear which value was meant.`, { detail: 'AUDIT_DUPLICATE_KEY', key });
   }
   return parseAudit(json);
+}
+
+function invalidAudit(message: string, hint: string, params: Record<string, string | number | string[]>): EinblickError {
+  return new EinblickError('INVALID_OPTION', message, hint, params);
+}
+
+/** The first `max` characters and an ellipsis. */
+function shorten(s: string, max: number): string {
+  return s.length > max ? `${s.slice(0, max)}…` : s;
 }

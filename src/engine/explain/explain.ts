@@ -77,7 +77,8 @@ function finite(e: Explanation): Explanation {
   const bad = !Number.isFinite(e.baseValue) || e.values.some((v) => !Number.isFinite(v)) || e.predictions.some((v) => !Number.isFinite(v));
   if (!bad) return e;
   const hint = e.space === 'logit' ? 'The model gives some rows (or background rows) a probability of exactly 0 or 1, whose log-odds are infinite. Use --space probability.' : 'The model returns infinite or undefined values for some rows; check the data for extreme values.';
-  throw new EinblickError('INVALID_OPTION', `invalid space: ${e.space}; the model's output is not finite in this space for some rows`, hint, { option: 'space', value: e.space });
+  if (e.space === 'logit') throw new EinblickError('INVALID_OPTION', `invalid space: ${e.space}; the model's output is not finite in this space for some rows`, hint, { option: 'space', value: e.space });
+  throw new EinblickError('INFERENCE_FAILED', 'the model returns infinite or undefined values for some rows', hint, { space: e.space });
 }
 
 /**

@@ -13,18 +13,21 @@
  * Ranking (options.topK): most anomalous first, i.e. by score, highest first, or by -score for
  * direction 'lower'; yTrue (1 = truly anomalous), if given, gives precision and recall at k.
  */
+import { decisionThreshold } from '../precision.ts';
 import { EinblickError, throwIfAborted } from '../errors.ts';
 import type { Warning } from '../errors.ts';
 import type { RunControl } from './classification.ts';
 import { zForLevel } from './normal.ts';
 import { resolveOptions } from './options.ts';
 import { scoreOrder } from './order.ts';
-import { buildPartitions, comparedGroupIndices, missingNotCompared } from './partitions.ts';
+import { buildPartitions, comparedGroupIndices, missingNotCompared, notCompared, notComparedWarning } from './partitions.ts';
+import type { NotCompared } from './partitions.ts';
+import { notComparedVerdict } from './verdicts.ts';
 import type { GroupIndex } from './groups.ts';
 import { rankingMetrics } from './ranking.ts';
 import type { RankingResult } from './ranking.ts';
 import { spreadOf } from './spread.ts';
-import type { AnomalyInput, FairnessOptions, FairnessOptionsInput, Interval } from './types.ts';
+import type { AnomalyInput, FairnessOptions, FairnessOptionsInput, Interval, Verdict } from './types.ts';
 import { checkBinary, checkFinite, checkLength, checkNonEmpty } from './validate.ts';
 import { wilson } from './wilson.ts';
 
@@ -40,13 +43,24 @@ export interface AnomalyGroup {
   mean_score: number;
 }
 
+export interface AnomalyAttribute {
+  name: string;
+  attributes: string[];
+  groups: AnomalyGroup[];
+  disparities: Record<string, number | null>;
+  /** Why the groups were not compared (fewer than two); null when they were. */
+  not_compared: NotCompared | null;
+  /** The 'not compared' verdict when the groups were not compared; else empty. */
+  verdicts: Verdict[];
+}
+
 export interface AnomalyResult {
   task: 'anomaly';
   n: number;
   /** How rows were flagged: 'labels', or the score rule. */
   flag_rule: { source: 'labels' } | { source: 'score'; direction: 'higher' | 'lower'; threshold: number };
   overall: AnomalyGroup;
-  attributes: { name: string; attributes: string[]; groups: AnomalyGroup[]; disparities: Record<string, number | null> }[];
+  attributes: AnomalyAttribute[];
   ranking: RankingResult[] | null;
   intervals: { level: number; rates: 'wilson' };
   warnings: Warning[];
@@ -69,7 +83,8 @@ export function flags(input: AnomalyInput, rule: FairnessOptions['anomaly']): Ui
   if (!rule) {
     throw new EinblickError('INVALID_OPTION', 'invalid anomaly: missing; expected the model labels or a score rule', 'Give the model\'s label output, or say which scores count as flagged (direction and threshold).', { option: 'anomaly' });
   }
-  for (let i = 0; i < n; i++) out[i] = (rule.direction === 'higher' ? input.scores[i] >= rule.threshold : input.scores[i] < rule.threshold) ? 1 : 0;
+  const cut = decisionThreshold(rule.threshold, input.precision);
+  for (let i = 0; i < n; i++) out[i] = (rule.direction === 'higher' ? input.scores[i] >= cut : input.scores[i] < cut) ? 1 : 0;
   return out;
 }
 
@@ -117,7 +132,9 @@ export function anomalyFairness(input: AnomalyInput, options: FairnessOptionsInp
     warnings.push(...missingNotCompared(p));
     const share = spreadOf(compared.map((g) => g.share_flagged));
     const disparities = { share_flagged_difference: share.difference, share_flagged_ratio: share.ratio, mean_score_difference: spreadOf(compared.map((g) => g.mean_score)).difference };
-    return { name: p.name, attributes: p.attributes, groups, disparities };
+    const nc = notCompared(p);
+    warnings.push(...notComparedWarning(p.name, nc));
+    return { name: p.name, attributes: p.attributes, groups, disparities, not_compared: nc, verdicts: nc ? [notComparedVerdict(p.name, nc)] : [] };
   });
   let ranking: RankingResult[] | null = null;
   if (opts.topK.length) {

@@ -5,6 +5,7 @@
 import { EinblickError, throwIfAborted } from '../errors.ts';
 import type { ProgressFn, Warning } from '../errors.ts';
 import { rng } from '../random.ts';
+import { decisionThreshold } from '../precision.ts';
 import { groupAuc } from './auc.ts';
 import { AUC_BOOTSTRAP_BUDGET, bootstrapAuc, replicateIntervals, streamSeed } from './bootstrap.ts';
 import { scoreSums } from './counts.ts';
@@ -19,7 +20,8 @@ import { zForLevel } from './normal.ts';
 import { resolveOptions } from './options.ts';
 import { scoreOrder } from './order.ts';
 import type { ScoreOrder } from './order.ts';
-import { buildPartitions, comparedGroupIndices, missingNotCompared, referenceIndex } from './partitions.ts';
+import { buildPartitions, comparedGroupIndices, missingNotCompared, notCompared, notComparedWarning, referenceIndex } from './partitions.ts';
+import type { NotCompared } from './partitions.ts';
 import { rankingMetrics } from './ranking.ts';
 import type { RankingResult } from './ranking.ts';
 import type { ClassificationInput, FairnessOptions, FairnessOptionsInput, Interval, Verdict } from './types.ts';
@@ -33,6 +35,8 @@ export interface ClassificationAttribute {
   attributes: string[];
   groups: ClassificationGroup[];
   disparities: ClassificationDisparities;
+  /** Why the groups were not compared (fewer than two); null when they were. */
+  not_compared: NotCompared | null;
   verdicts: Verdict[];
 }
 
@@ -75,6 +79,8 @@ interface Shared {
   order: ScoreOrder;
   methods: IntervalMethods;
   z: number;
+  /** The threshold in the scores' own precision: y_pred = score >= cut. */
+  cut: number;
 }
 
 /** 'auto': bootstrap while the row draws (rows × samples × (partitions + overall)) stay within budget. */
@@ -103,7 +109,7 @@ function aucIntervals(sh: Shared, p: GroupIndex, auc: ReturnType<typeof groupAuc
 
 function partitionGroups(sh: Shared, p: GroupIndex): { groups: ClassificationGroup[]; counts: Float64Array } {
   const G = p.values.length;
-  const counts = sh.kernels.confusionCounts(sh.input.scores, sh.input.yTrue, p.ids, G, sh.opts.threshold);
+  const counts = sh.kernels.confusionCounts(sh.input.scores, sh.input.yTrue, p.ids, G, sh.cut);
   const auc = groupAuc(sh.order, sh.input.yTrue, p.ids, G, sh.methods.auc === 'bootstrap');
   const inputs = {
     partition: p,
@@ -135,13 +141,14 @@ function analyseAttribute(sh: Shared, part: GroupIndex): ClassificationAttribute
   const favPos = sh.opts.favourable === 'positive';
   const best = Math.max(0, mostFavoured(groups.map((g) => g.rates.favourable_rate)));
   const ref = referenceIndex(p, sh.opts.reference, best);
+  const nc = notCompared(part);
   const b = sh.opts.bootstrap;
   const boot =
-    b === false
+    b === false || nc
       ? null
       : replicateIntervals(sh.kernels.disparityReplicates(counts, groups.length, favPos, ref.index, b.samples, streamSeed(b.seed, p.name)), b.samples, sh.opts.level);
-  const disparities = { ...buildDisparities(groups, counts, favPos, ref.index, ref.source, boot), groups_left_out: leftOut };
-  return { name: p.name, attributes: p.attributes, groups: all.groups, disparities, verdicts: classificationVerdicts(groups, disparities) };
+  const disparities = { ...buildDisparities(groups, counts, favPos, ref.index, ref.source, boot, nc), groups_left_out: leftOut };
+  return { name: p.name, attributes: p.attributes, groups: all.groups, disparities, not_compared: nc, verdicts: classificationVerdicts(groups, disparities, p.name, nc) };
 }
 
 /**
@@ -168,7 +175,7 @@ export function classificationFairness(input: ClassificationInput, options: Fair
     kernels: (ctl.kernels ?? tsKernels).name,
   };
   const kernels = ctl.kernels ?? tsKernels;
-  const sh: Shared = { input, opts, kernels, order: scoreOrder(input.scores), methods, z: zForLevel(opts.level) };
+  const sh: Shared = { input, opts, kernels, order: scoreOrder(input.scores), methods, z: zForLevel(opts.level), cut: decisionThreshold(opts.threshold, input.precision) };
   const all: GroupIndex = { name: 'all', attributes: [], values: ['all'], parts: [[]], missing: [false], ids: new Int32Array(n), sizes: Int32Array.of(n) };
   const overall = partitionGroups(sh, all).groups[0];
   const attributes: ClassificationAttribute[] = [];
@@ -179,6 +186,7 @@ export function classificationFairness(input: ClassificationInput, options: Fair
   });
   for (const a of attributes) warnings.push(...smallGroupWarnings(a.name, a.groups, opts.minGroup));
   for (const p of partitions) warnings.push(...missingNotCompared(p));
+  for (const a of attributes) warnings.push(...notComparedWarning(a.name, a.not_compared));
   const ranking = opts.topK.length ? rankingMetrics(sh.order, input.yTrue, partitions, opts.topK) : null;
   return { task: 'classification', threshold: opts.threshold, favourable: opts.favourable, n, overall, attributes, ranking, intervals: methods, warnings, options: opts };
 }

@@ -7,11 +7,16 @@
  * group order, and the others with exactly the same rate are listed in tied_most_favoured.
  * The same rule picks the most selected group for `positive_prediction` (selection rate).
  * passes = ratio >= 0.8 (null when the ratio is undefined).
+ *
+ * With fewer than two groups to compare (notCompared), every difference, ratio and interval is
+ * null and the four-fifths status is 'not_compared': one group passing against itself with a
+ * ratio of 1 would claim a comparison that never happened (issue 9).
  */
 import type { DisparityBootstrap } from './bootstrap.ts';
 import { COMPARED_RATES, DISPARITY_KEYS, disparityLength, disparityVector } from './disparity-kernel.ts';
 import type { DisparityKey } from './disparity-kernel.ts';
 import type { ClassificationGroup } from './group-metrics.ts';
+import type { NotCompared } from './partitions.ts';
 import { toNull } from './rates.ts';
 import type { Interval } from './types.ts';
 
@@ -28,9 +33,20 @@ export interface Impact {
   difference_to_most_favoured: Record<string, number | null>;
 }
 
+/**
+ * The outcome of a four-fifths comparison: 'pass' / 'fail' (ratio >= 0.8 or not), 'undefined'
+ * (no ratio: the highest or reference rate is 0) or 'not_compared' (fewer than two groups).
+ */
+export type FourFifthsStatus = 'pass' | 'fail' | 'undefined' | 'not_compared';
+
+/** Why a four-fifths status is 'undefined' or 'not_compared' (null otherwise). */
+export type FourFifthsReason = 'no_favourable' | 'reference_never_favoured' | NotCompared['reason'] | null;
+
 export interface FourFifths extends Impact {
   ratio_ci: Interval;
   passes: boolean | null;
+  status: FourFifthsStatus;
+  reason: FourFifthsReason;
 }
 
 /** Favourable rates compared with the reference group (default: the most favoured). */
@@ -46,6 +62,9 @@ export interface ReferenceComparison {
   /** Reference rate minus the group's rate (positive: the group is less favoured). */
   difference_to_reference: Record<string, number | null>;
   difference_to_reference_ci: Record<string, Interval>;
+  /** The four-fifths rule against the reference group (as FourFifths.status). */
+  status: FourFifthsStatus;
+  reason: FourFifthsReason;
 }
 
 export interface ClassificationDisparities {
@@ -122,7 +141,9 @@ export function buildDisparities(
   ref: number,
   source: 'most_favoured' | 'user',
   boot: DisparityBootstrap | null,
+  nc: NotCompared | null = null,
 ): ClassificationDisparities {
+  if (nc) return notComparedDisparities(groups, ref, source, nc);
   const G = groups.length;
   const vec = new Float64Array(disparityLength(G));
   disparityVector(counts, G, favourablePositive, ref, vec, new Float64Array(7 * G));
@@ -139,11 +160,14 @@ export function buildDisparities(
   const perGroupCi = (offset: number): Record<string, Interval> => Object.fromEntries(groups.map((g, i) => [g.value, boot ? boot.intervals[offset + i] : null]));
   const fav = impact(groups, 'favourable_rate');
   const passes = (r: number | null): boolean | null => (r === null ? null : r >= 0.8);
+  const status = (r: number | null): FourFifthsStatus => (r === null ? 'undefined' : r >= 0.8 ? 'pass' : 'fail');
+  const ffRatio = values.four_fifths_ratio;
+  const refRatio = values.reference_ratio;
   return {
     values,
     ci,
     groups_with_undefined_rates: undefinedGroups(groups),
-    four_fifths: { ...fav, ratio: values.four_fifths_ratio, ratio_ci: ci.four_fifths_ratio, passes: passes(values.four_fifths_ratio) },
+    four_fifths: { ...fav, ratio: ffRatio, ratio_ci: ci.four_fifths_ratio, passes: passes(ffRatio), status: status(ffRatio), reason: ffRatio === null ? 'no_favourable' : null },
     positive_prediction: impact(groups, 'selection_rate'),
     reference: {
       group: groups[ref].value,
@@ -155,8 +179,40 @@ export function buildDisparities(
       ratio_to_reference_ci: perGroupCi(S),
       difference_to_reference: perGroup(S + G),
       difference_to_reference_ci: perGroupCi(S + G),
+      status: status(refRatio),
+      reason: refRatio === null ? 'reference_never_favoured' : null,
     },
     undefined_replicates: undef,
+    groups_left_out: [],
+  };
+}
+
+/** The disparities of an attribute with fewer than two groups: every comparison null. */
+function notComparedDisparities(groups: ClassificationGroup[], ref: number, source: 'most_favoured' | 'user', nc: NotCompared): ClassificationDisparities {
+  const nulls = <T>(x: T): Record<string, T> => Object.fromEntries(groups.map((g) => [g.value, x]));
+  const none = (rate: Impact['rate']): Impact => ({ rate, most_favoured: null, tied_most_favoured: [], ratio: null, ratio_to_most_favoured: nulls(null), difference_to_most_favoured: nulls(null) });
+  const values = Object.fromEntries(DISPARITY_KEYS.map((k) => [k, null])) as Record<DisparityKey, number | null>;
+  const ci = Object.fromEntries(DISPARITY_KEYS.map((k) => [k, null])) as Record<DisparityKey, Interval>;
+  return {
+    values,
+    ci,
+    groups_with_undefined_rates: undefinedGroups(groups),
+    four_fifths: { ...none('favourable_rate'), ratio_ci: null, passes: null, status: 'not_compared', reason: nc.reason },
+    positive_prediction: none('selection_rate'),
+    reference: {
+      group: groups[ref].value,
+      source,
+      ratio: null,
+      ratio_ci: null,
+      passes_four_fifths: null,
+      ratio_to_reference: nulls(null),
+      ratio_to_reference_ci: nulls(null),
+      difference_to_reference: nulls(null),
+      difference_to_reference_ci: nulls(null),
+      status: 'not_compared',
+      reason: nc.reason,
+    },
+    undefined_replicates: {},
     groups_left_out: [],
   };
 }

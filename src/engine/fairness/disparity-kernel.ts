@@ -4,7 +4,8 @@
  *
  * Convention (fairlearn 0.12 `between_groups`, as in the reference fixtures): for each rate,
  * difference = max - min over the groups whose rate is defined (denominator > 0), ratio =
- * min / max (undefined when max is 0); equal_opportunity_* = the TPR values; equalized_odds_* =
+ * min / max (undefined when max is 0). A rate defined for fewer than two groups compares
+ * nothing: its difference and ratio are undefined, not 0 and 1 (issue 9); equal_opportunity_* = the TPR values; equalized_odds_* =
  * the worse of the defined TPR and FPR components (larger difference, smaller ratio).
  * four_fifths_ratio = min / max of the favourable rate (disparate impact against the most
  * favoured group). reference_ratio = the smallest favourable-rate ratio of another group to the
@@ -71,17 +72,19 @@ function fillRates(c: ArrayLike<number>, G: number, favPos: boolean, rates: Floa
   }
 }
 
-/** max - min and min / max of rates[from .. from+G) over defined values, into out[at], out[at+1]. */
+/** max - min and min / max of rates[from .. from+G) over defined values, into out[at], out[at+1]; NaN for fewer than two. */
 function spread(rates: Float64Array, from: number, G: number, out: Float64Array, at: number): void {
   let lo = Infinity;
   let hi = -Infinity;
+  let defined = 0;
   for (let g = from; g < from + G; g++) {
     const v = rates[g];
     if (v !== v) continue;
+    defined++;
     if (v < lo) lo = v;
     if (v > hi) hi = v;
   }
-  if (hi === -Infinity) {
+  if (defined < 2) {
     out[at] = NaN;
     out[at + 1] = NaN;
   } else {

@@ -21,7 +21,11 @@
  *   passes_four_fifths, ratio_to_reference(_ci), difference_to_reference(_ci)};
  *   groups_with_undefined_rates; undefined_replicates; groups_left_out (the groups of rows
  *   without a value, "(missing)", which are listed with their metrics but not compared).
- *   Each attribute also has "verdicts".
+ *   four_fifths and reference also have status ('pass', 'fail', 'undefined', 'not_compared')
+ *   and reason.
+ * - Every attribute (every task) has "not_compared": null, or {reason ('one_group' |
+ *   'only_missing'), group, left_out} when it has fewer than two groups to compare; then every
+ *   disparity is null. And "verdicts" (for regression and anomaly only the 'not compared' one).
  * - A value that is undefined is null, never NaN.
  */
 import type { AnomalyGroup, AnomalyResult } from './anomaly.ts';
@@ -116,6 +120,7 @@ export function fairnessToJson(result: FairnessResult, meta: LabelMeta): Json {
         attributes: a.attributes,
         groups: a.groups.map(classificationGroupJson),
         disparities: disparitiesJson(a.disparities),
+        not_compared: a.not_compared,
         verdicts: a.verdicts,
       })),
       ...common,
@@ -126,7 +131,7 @@ export function fairnessToJson(result: FairnessResult, meta: LabelMeta): Json {
       ...head,
       threshold: null,
       overall: regressionGroupJson(result.overall),
-      attributes: result.attributes.map((a) => ({ name: a.name, attributes: a.attributes, groups: a.groups.map(regressionGroupJson), disparities: a.disparities })),
+      attributes: result.attributes.map((a) => ({ name: a.name, attributes: a.attributes, groups: a.groups.map(regressionGroupJson), disparities: a.disparities, not_compared: a.not_compared, verdicts: a.verdicts })),
       ...common,
     };
   }
@@ -135,7 +140,7 @@ export function fairnessToJson(result: FairnessResult, meta: LabelMeta): Json {
     threshold: result.flag_rule.source === 'score' ? result.flag_rule.threshold : null,
     flag_rule: result.flag_rule,
     overall: anomalyGroupJson(result.overall),
-    attributes: result.attributes.map((a) => ({ name: a.name, attributes: a.attributes, groups: a.groups.map(anomalyGroupJson), disparities: a.disparities })),
+    attributes: result.attributes.map((a) => ({ name: a.name, attributes: a.attributes, groups: a.groups.map(anomalyGroupJson), disparities: a.disparities, not_compared: a.not_compared, verdicts: a.verdicts })),
     ...common,
   };
 }

@@ -101,3 +101,45 @@ export function missingNotCompared(p: GroupIndex): Warning[] {
   const rows = p.values.reduce((s, _, g) => s + (p.missing[g] ? p.sizes[g] : 0), 0);
   return [{ code: 'MISSING_NOT_COMPARED', message: `${p.name}: the rows without a value (${out.join(', ')}, ${rows} rows) are shown as a group of their own but left out of the comparisons between groups (differences, ratios, four-fifths rule).`, params: { attribute: p.name, groups: out, rows } }];
 }
+
+/**
+ * Why an attribute's groups were not compared with each other: fewer than two groups of people.
+ * 'one_group': a single group (rows without a value, listed in left_out, are never compared);
+ * 'only_missing': no row has a value, so the only group is "(missing)".
+ */
+export interface NotCompared {
+  reason: 'one_group' | 'only_missing';
+  /** The one group there is ("female", or "(missing)"). */
+  group: string;
+  /** The groups of rows without a value that were left out of the comparison. */
+  left_out: string[];
+}
+
+/**
+ * Null when at least two groups are compared; else why nothing is compared (issue 9: one group,
+ * or one group plus "(missing)", used to pass the four-fifths rule with a ratio of 1).
+ *
+ * @example notCompared({ values: ['female', '(missing)'], missing: [false, true], ... }) // { reason: 'one_group', group: 'female', left_out: ['(missing)'] }
+ */
+export function notCompared(p: GroupIndex): NotCompared | null {
+  const keep = comparedGroupIndices(p);
+  if (keep.length >= 2) return null;
+  const group = p.values[keep[0]];
+  return { reason: p.missing[keep[0]] ? 'only_missing' : 'one_group', group, left_out: p.values.filter((v, g) => p.missing[g] && v !== group) };
+}
+
+/**
+ * The warning that an attribute was not compared (none when it was).
+ *
+ * @example notComparedWarning('sex', { reason: 'one_group', group: 'female', left_out: [] })
+ *   // [{ code: 'NOT_COMPARED', message: 'sex: only one group (female): there is nothing to compare; ...', params: {...} }]
+ */
+export function notComparedWarning(attribute: string, nc: NotCompared | null): Warning[] {
+  if (!nc) return [];
+  const what = nc.reason === 'only_missing' ? `every row lacks a value (all rows are in "${nc.group}")` : `only one group (${nc.group})`;
+  return [{
+    code: 'NOT_COMPARED',
+    message: `${attribute}: ${what}: there is nothing to compare; its differences, ratios and the four-fifths rule are left empty (null).`,
+    params: { attribute, group: nc.group, reason: nc.reason, left_out: nc.left_out },
+  }];
+}

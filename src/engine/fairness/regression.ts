@@ -15,12 +15,14 @@ import type { RunControl } from './classification.ts';
 import { zForLevel } from './normal.ts';
 import { resolveOptions } from './options.ts';
 import { scoreOrder } from './order.ts';
-import { buildPartitions, comparedGroupIndices, missingNotCompared } from './partitions.ts';
+import { buildPartitions, comparedGroupIndices, missingNotCompared, notCompared, notComparedWarning } from './partitions.ts';
+import type { NotCompared } from './partitions.ts';
+import { notComparedVerdict } from './verdicts.ts';
 import type { GroupIndex } from './groups.ts';
 import { rankingMetrics } from './ranking.ts';
 import type { RankingResult } from './ranking.ts';
 import { spreadOf } from './spread.ts';
-import type { FairnessOptions, FairnessOptionsInput, Interval, RegressionInput } from './types.ts';
+import type { FairnessOptions, FairnessOptionsInput, Interval, RegressionInput, Verdict } from './types.ts';
 import { checkFinite, checkLength, checkNonEmpty } from './validate.ts';
 
 export interface RegressionGroup {
@@ -45,6 +47,10 @@ export interface RegressionAttribute {
   attributes: string[];
   groups: RegressionGroup[];
   disparities: Record<string, number | null>;
+  /** Why the groups were not compared (fewer than two); null when they were. */
+  not_compared: NotCompared | null;
+  /** The 'not compared' verdict when the groups were not compared; else empty. */
+  verdicts: Verdict[];
 }
 
 export interface RegressionResult {
@@ -153,7 +159,10 @@ export function regressionFairness(input: RegressionInput, options: FairnessOpti
       warnings.push({ code: 'small_group', message: `${p.name} = ${g.value}: ${g.n} rows, below ${minN}, so its averages are uncertain`, params: { attribute: p.name, group: g.value, n: g.n } });
     }
     warnings.push(...missingNotCompared(p));
-    return { name: p.name, attributes: p.attributes, groups, disparities: regressionDisparities(comparedGroupIndices(p).map((g) => groups[g])) };
+    const nc = notCompared(p);
+    warnings.push(...notComparedWarning(p.name, nc));
+    const disparities = regressionDisparities(comparedGroupIndices(p).map((g) => groups[g]));
+    return { name: p.name, attributes: p.attributes, groups, disparities, not_compared: nc, verdicts: nc ? [notComparedVerdict(p.name, nc)] : [] };
   });
   const ranking = opts.topK.length ? rankingMetrics(scoreOrder(input.scores), null, partitions, opts.topK) : null;
   return { task: 'regression', n, overall: groupsOf(all, input, z, 0)[0], attributes, ranking, intervals: { level: opts.level, means: 'normal' }, warnings, options: opts };

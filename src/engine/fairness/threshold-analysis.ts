@@ -41,8 +41,8 @@ export function thresholdAnalysis(input: ClassificationInput, options: FairnessO
     return {
       name: p.name,
       curves,
-      equal_selection_rate: equaliseThresholds(curves, { metric: 'selection_rate', threshold: opts.threshold }),
-      equal_tpr: equaliseThresholds(curves, { metric: 'tpr', threshold: opts.threshold }),
+      equal_selection_rate: equaliseThresholds(curves, { metric: 'selection_rate', threshold: opts.threshold, precision: input.precision }),
+      equal_tpr: equaliseThresholds(curves, { metric: 'tpr', threshold: opts.threshold, precision: input.precision }),
     };
   });
 }

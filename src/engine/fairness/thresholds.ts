@@ -7,6 +7,7 @@
  * threshold. The cost is the overall accuracy at the single threshold minus the overall
  * accuracy with the per-group thresholds (positive = equalising loses accuracy).
  */
+import { decisionThreshold, type ScorePrecision } from '../precision.ts';
 import { EinblickError } from '../errors.ts';
 import { accuracyAt, pointAt } from './curves.ts';
 import type { GroupCurve } from './curves.ts';
@@ -55,9 +56,10 @@ function closest(rates: Float64Array, target: number): number {
  */
 export function equaliseThresholds(
   curves: GroupCurve[],
-  spec: { metric: 'selection_rate' | 'tpr'; threshold: number; target?: number },
+  spec: { metric: 'selection_rate' | 'tpr'; threshold: number; target?: number; precision?: ScorePrecision },
 ): EqualisedThresholds {
-  const target = spec.target ?? overallRate(curves, spec.metric, spec.threshold);
+  const cut = decisionThreshold(spec.threshold, spec.precision);
+  const target = spec.target ?? overallRate(curves, spec.metric, cut);
   if (!(target >= 0 && target <= 1)) {
     throw new EinblickError('INVALID_OPTION', `invalid target: ${target}; expected a rate from 0 to 1`, 'Give the rate to equalise to as a fraction, or leave it out to use the overall rate.', { option: 'target' });
   }
@@ -65,7 +67,7 @@ export function equaliseThresholds(
   let correctGroups = 0;
   let n = 0;
   const groups = curves.map((c): GroupThreshold => {
-    const single = pointAt(c, spec.threshold);
+    const single = pointAt(c, cut);
     const rates = spec.metric === 'tpr' ? c.tpr : c.selection_rate;
     const best = rates ? closest(rates, target) : single;
     correctSingle += accuracyAt(c, single) * c.n;

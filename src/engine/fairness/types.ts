@@ -11,6 +11,7 @@
  *   ("sex+age_group"). `parts` keeps the values unjoined, in case a level contains '+'.
  */
 import type { Warning } from '../errors.ts';
+import type { ScorePrecision } from '../precision.ts';
 
 /** A categorical group column: one code per row into `levels`, -1 = missing. */
 export interface CategoricalColumn {
@@ -31,6 +32,8 @@ export type GroupColumn = CategoricalColumn | NumericColumn;
 export interface ClassificationInput {
   task: 'classification';
   scores: Float64Array;
+  /** How the model stored the scores; thresholds are compared in it (src/engine/precision.ts). Default float64. */
+  precision?: ScorePrecision;
   yTrue: Uint8Array;
   groups: GroupColumn[];
 }
@@ -51,6 +54,8 @@ export interface RegressionInput {
 export interface AnomalyInput {
   task: 'anomaly';
   scores: Float64Array;
+  /** How the model stored the scores; a score rule's threshold is compared in it. Default float64. */
+  precision?: ScorePrecision;
   labels?: ArrayLike<number>;
   yTrue?: Uint8Array;
   groups: GroupColumn[];
@@ -114,6 +119,8 @@ export interface Verdict {
   text: string;
   /** What the number does not prove, in the same form. */
   caveats: Verdict[];
+  /** A list the text names item by item (e.g. each group's ratio to the reference group), as params. */
+  items?: Verdict['params'][];
 }
 
 export type { Warning };

@@ -6,14 +6,31 @@
  */
 import type { ClassificationDisparities } from './disparities.ts';
 import type { ClassificationGroup } from './group-metrics.ts';
+import type { NotCompared } from './partitions.ts';
 import type { RateKey } from './rates.ts';
 import type { Verdict } from './types.ts';
 
 const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
 const pts = (x: number): string => `${(100 * x).toFixed(1)} percentage points`;
 
-function v(code: string, params: Verdict['params'], text: string, caveats: Verdict[] = []): Verdict {
-  return { code, params, text, caveats };
+function v(code: string, params: Verdict['params'], text: string, caveats: Verdict[] = [], items?: Verdict['params'][]): Verdict {
+  return items ? { code, params, text, caveats, items } : { code, params, text, caveats };
+}
+
+/**
+ * The verdict for an attribute whose groups were not compared: there is only one group (or only
+ * rows without a value), so no difference, ratio or four-fifths rule applies.
+ *
+ * @example notComparedVerdict('sex', { reason: 'one_group', group: 'female', left_out: [] }).text
+ *   // 'Only one group (female) in sex: there is nothing to compare.'
+ */
+export function notComparedVerdict(attribute: string, nc: NotCompared): Verdict {
+  const caveats = nc.left_out.length
+    ? [v('missing_not_compared', { groups: nc.left_out.join(', ') }, `The rows without a value (${nc.left_out.join(', ')}) are shown in the table but not compared.`)]
+    : [];
+  return nc.reason === 'only_missing'
+    ? v('not_compared_missing', { attribute, group: nc.group }, `No row has a value in ${attribute} (every row is in ${nc.group}): there is nothing to compare.`, caveats)
+    : v('not_compared', { attribute, group: nc.group }, `Only one group (${nc.group}) in ${attribute}: there is nothing to compare.`, caveats);
 }
 
 /** Groups with the highest and lowest defined value of a rate. */
@@ -87,12 +104,45 @@ function fourFifthsVerdict(d: ClassificationDisparities, groups: ClassificationG
   );
 }
 
+const fix2 = (x: number | null): string => (x === null ? '–' : x.toFixed(2));
+
 /**
- * Verdicts for one attribute: demographic parity, equal opportunity, equalized odds, four-fifths.
- *
- * @example classificationVerdicts(groups, disparities)[3].code // 'four_fifths_pass'
+ * The four-fifths rule against the person's chosen reference group: every other group's ratio
+ * of favourable rates to the reference group's, with its interval (null unless chosen).
  */
-export function classificationVerdicts(groups: ClassificationGroup[], d: ClassificationDisparities): Verdict[] {
+function referenceVerdict(d: ClassificationDisparities): Verdict | null {
+  const r = d.reference;
+  if (r.source !== 'user' || r.status === 'not_compared') return null;
+  if (r.status === 'undefined') {
+    return v('four_fifths_reference_undefined', { reference: r.group }, `The four-fifths rule cannot be applied against the chosen reference group ${r.group}: it never receives the favourable outcome.`);
+  }
+  const others = Object.keys(r.ratio_to_reference).filter((g) => g !== r.group);
+  const items = others.map((group) => {
+    const ci = r.ratio_to_reference_ci[group];
+    return { group, ratio: r.ratio_to_reference[group], ci_low: ci ? ci[0] : null, ci_high: ci ? ci[1] : null };
+  });
+  const list = items.map((i) => `${i.group} ${fix2(i.ratio)}${i.ci_low !== null ? ` (${fix2(i.ci_low)} to ${fix2(i.ci_high)})` : ''}`).join(', ');
+  const worst = items.reduce((a, b) => ((b.ratio ?? 2) < (a.ratio ?? 2) ? b : a));
+  const caveats: Verdict[] = [];
+  if (worst.ci_low !== null && worst.ci_high !== null && worst.ci_low < 0.8 && worst.ci_high >= 0.8) {
+    caveats.push(v('interval_contains_limit', { ci_low: worst.ci_low, ci_high: worst.ci_high },
+      `The interval of the ratio (${fix2(worst.ci_low)} to ${fix2(worst.ci_high)}) contains 0.8: with groups of this size the data cannot settle whether the rule is met.`));
+  }
+  const params = { reference: r.group, group: worst.group, ratio: worst.ratio };
+  return r.status === 'pass'
+    ? v('four_fifths_reference_pass', params, `Against the chosen reference group ${r.group}, every group receives the favourable outcome at least four fifths as often: ${list}.`, caveats, items)
+    : v('four_fifths_reference_fail', params, `Against the chosen reference group ${r.group}, ${worst.group} receives the favourable outcome only ${fix2(worst.ratio)} times as often, below the four-fifths (0.8) limit; all ratios: ${list}.`, caveats, items);
+}
+
+/**
+ * Verdicts for one attribute: demographic parity, equal opportunity, equalized odds, four-fifths
+ * (against the most favoured group, and against a chosen reference group); a single verdict
+ * saying there is nothing to compare when the attribute has fewer than two groups.
+ *
+ * @example classificationVerdicts(groups, disparities, 'sex', null)[3].code // 'four_fifths_pass'
+ */
+export function classificationVerdicts(groups: ClassificationGroup[], d: ClassificationDisparities, attribute = '', nc: NotCompared | null = null): Verdict[] {
+  if (nc) return [notComparedVerdict(attribute, nc)];
   const small = groups.filter((g) => g.small).map((g) => g.value);
   const smallCaveat = small.length
     ? [v('small_groups', { groups: small.join(', ') }, `Some groups are small (${small.join(', ')}): their rates are uncertain; see the intervals.`)]
@@ -106,6 +156,7 @@ export function classificationVerdicts(groups: ClassificationGroup[], d: Classif
       ? gapVerdict('equalized_odds_gap_fpr', groups, 'fpr', 'share of truly negative cases predicted positive (false positive rate)')
       : gapVerdict('equalized_odds_gap_tpr', groups, 'tpr', 'true positive rate, the larger of the two equalized-odds gaps,'),
     fourFifthsVerdict(d, groups),
+    referenceVerdict(d),
   ].filter((x): x is Verdict => x !== null);
   for (const x of list) x.caveats.push(...smallCaveat.map((c) => ({ ...c })));
   return list;

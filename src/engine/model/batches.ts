@@ -7,6 +7,8 @@ import { buildFeeds, type PackScratch } from './feeds.ts';
 import { packedRows } from './packed.ts';
 import type { LoadedModel } from './load.ts';
 import type { OutputTensor } from './ort.ts';
+import { outputRankError } from './resolve.ts';
+import { isMultiDimensional } from './task.ts';
 import type { FeatureSet } from './types.ts';
 import { Pacer } from '../data/yield.ts';
 
@@ -89,23 +91,41 @@ function checkFeatureSet(model: LoadedModel, features: FeatureSet): void {
   }
 }
 
+/** How far a float32 probability may stray outside [0, 1] by rounding (sums of float32 terms). */
+export const PROBABILITY_SLACK = 1e-6;
+
 /**
  * Copies column `index` (null: the whole 1-D or one-column output) of a batch output into
- * `target` at `at`.
+ * `target` at `at`. With `probability`, also returns the position in `target` of the first
+ * finite value outside [0, 1] (beyond PROBABILITY_SLACK), else -1; NaN and infinities are
+ * left to the callers' checks for rows without a score.
  *
- * @example takeColumn(out, 1, scores, 0) // scores[0..n) = P(class 1)
+ * @example takeColumn(out, 1, scores, 0, 3) // -1; scores[0..3) = P(class 1)
  */
-export function takeColumn(t: OutputTensor, index: number | null, target: Float64Array, at: number, rows: number): void {
+export function takeColumn(t: OutputTensor, index: number | null, target: Float64Array, at: number, rows: number, probability = false): number {
   if (!t.numbers) {
     throw new EinblickError('UNSUPPORTED_OUTPUT', `output ${t.name} holds ${t.type} values, not numbers`, 'Choose a numeric output with --output NAME[:INDEX].', { output: t.name });
   }
+  if (isMultiDimensional(t.dims)) throw outputRankError(t.name, [null, ...t.dims.slice(1)]);
   const width = outputColumns(t, rows);
   const col = index ?? 0;
   if (col >= width || (index === null && width !== 1)) {
     throw new EinblickError('INVALID_OPTION', `output ${t.name} has ${width} column${width === 1 ? '' : 's'}, so column ${index ?? '(none given)'} cannot be the score`, `Pass --output ${t.name}:INDEX with INDEX from 0 to ${width - 1}.`, { output: t.name, width });
   }
   const v = t.numbers;
-  for (let i = 0; i < rows; i++) target[at + i] = v[i * width + col];
+  if (!probability) {
+    for (let i = 0; i < rows; i++) target[at + i] = v[i * width + col];
+    return -1;
+  }
+  let bad = -1;
+  const low = -PROBABILITY_SLACK;
+  const high = 1 + PROBABILITY_SLACK;
+  for (let i = 0; i < rows; i++) {
+    const x = v[i * width + col];
+    target[at + i] = x;
+    if (bad < 0 && ((x < low && x !== -Infinity) || (x > high && x !== Infinity))) bad = at + i;
+  }
+  return bad;
 }
 
 /**

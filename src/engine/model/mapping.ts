@@ -27,6 +27,8 @@ export function mapColumns(signature: ModelSignature, columns: ColumnInfo[], fea
 
 function mapPerColumn(inputs: InputSpec[], columns: ColumnInfo[], dropped: readonly DroppedColumn[]): Mapping {
   const byName = new Map(columns.map((c) => [c.name, c]));
+  const tensor = inputs.find((i) => i.shape.length > 2);
+  if (tensor) throw tensorInput(tensor);
   const wide = inputs.filter((i) => i.shape.length > 2 || (i.shape.length === 2 && i.shape[1] !== null && i.shape[1] !== 1));
   if (wide.length > 0) {
     const w = wide[0];
@@ -72,6 +74,9 @@ function mapMatrix(signature: ModelSignature, columns: ColumnInfo[], features: s
   if (features && features.length > 0) {
     const unknown = features.filter((f) => !byName.has(f));
     if (unknown.length > 0) throw missingColumnError(unknown, dropped, 'a feature column (--features)', () => unknownFeatures(unknown, columns.map((c) => c.name)));
+    const seen = new Set<string>();
+    const twice = features.find((f) => seen.size === seen.add(f).size); // the first name seen before
+    if (twice !== undefined) throw new EinblickError('INVALID_OPTION', `the feature column ${twice} is named more than once`, 'Name each data column once in --features, in the order the model was trained on (in the app: pick each column once).', { detail: 'REPEATED_FEATURE', column: twice });
     if (width !== null && features.length !== width) {
       throw new EinblickError('WRONG_WIDTH', `the model input ${input.name} takes ${width} features, but ${features.length} columns were named`, `Name exactly ${width} data columns with --features, in the order the model was trained on (in the app: pick ${width} columns).`, { expected: width, actual: features.length });
     }
@@ -97,6 +102,17 @@ function defaultFeatures(input: InputSpec, width: number | null, columns: Column
   if (width === null) notes.push({ code: 'ALL_COLUMNS_OPEN_WIDTH', message: `The model does not state its input width; all ${names.length} data columns are used in file order.`, params: { count: names.length } });
   else notes.push({ code: 'ALL_COLUMNS', message: `All ${names.length} data columns fill the model input ${input.name}, in file order.`, params: { count: names.length, input: input.name } });
   return names;
+}
+
+/** An input with more than two dimensions: an image or another block of numbers per case, not a table row. */
+function tensorInput(input: InputSpec): EinblickError {
+  const shape = `[${input.shape.map((d, i) => (d === null ? (i === 0 ? 'N' : '?') : String(d))).join(', ')}]`;
+  return new EinblickError(
+    'UNSUPPORTED_SIGNATURE',
+    `model input ${input.name} has the shape ${shape}: it takes an image or another block of numbers per case, not one row of a table; Einblick explains models over tables (one row per case)`,
+    'Einblick cannot explain image, sound or other tensor models. Use a model that takes one row of a table per case: one matrix input [N, F] or one input per column.',
+    { input: input.name, shape, detail: 'TENSOR_INPUT' },
+  );
 }
 
 function missingColumns(missing: string[], available: string[]): EinblickError {

@@ -13,8 +13,11 @@ export type GraphProto = onnxProto.onnx.IGraphProto;
 export type TensorProto = onnxProto.onnx.ITensorProto;
 export type AttributeProto = onnxProto.onnx.IAttributeProto;
 
+const NOT_ONNX_HINT = 'Choose a model saved in the ONNX format (.onnx), e.g. exported with skl2onnx, onnxmltools or torch.onnx.';
+
 /**
- * Decodes ONNX bytes; throws NOT_ONNX or ONNX_TRUNCATED with a hint.
+ * Decodes ONNX bytes; throws EMPTY_FILE, NOT_ONNX (no graph, no IR version) or ONNX_TRUNCATED
+ * (detail ONNX_DAMAGED: the bytes break off or do not hold together inside the model) with a hint.
  *
  * @example decodeModel(bytes).graph.node.length // 4
  */
@@ -26,16 +29,27 @@ export function decodeModel(bytes: Uint8Array, fileName = 'model'): ModelProto {
   try {
     model = onnx.ModelProto.decode(bytes);
   } catch (err) {
-    const msg = err instanceof Error ? err.message : String(err);
-    if (/index out of range|premature end|truncated/i.test(msg)) {
-      throw new EinblickError('ONNX_TRUNCATED', `the model file ${fileName} is incomplete (cut off after ${bytes.length} bytes)`, 'The file was probably not copied or downloaded completely. Export or copy the model again.', { file: fileName, bytes: bytes.length });
-    }
-    throw new EinblickError('NOT_ONNX', `${fileName} is not an ONNX model (${msg})`, 'Choose a model saved in the ONNX format (.onnx), e.g. exported with skl2onnx, onnxmltools or torch.onnx.', { file: fileName });
+    throw damagedModel(fileName, bytes.length, err);
   }
-  if (!model.graph || !model.graph.node || model.graph.node.length === 0 || !model.irVersion) {
-    throw new EinblickError('NOT_ONNX', `${fileName} is not an ONNX model (no graph found)`, 'Choose a model saved in the ONNX format (.onnx), e.g. exported with skl2onnx, onnxmltools or torch.onnx.', { file: fileName });
-  }
+  if (!model.graph) throw notOnnx(fileName, 'it contains no model graph');
+  if (!model.graph.node || model.graph.node.length === 0) throw notOnnx(fileName, 'its model graph has no steps (nodes)');
+  if (!model.irVersion) throw notOnnx(fileName, 'it states no ONNX format version (IR version)');
   return model;
+}
+
+/**
+ * ONNX_TRUNCATED with detail ONNX_DAMAGED: the bytes break off or do not hold together inside
+ * the model (the protobuf decoder's text only in params.reason).
+ *
+ * @example damagedModel('m.onnx', 1200, new RangeError('index out of range: 62 + 58 > 63')).params.detail // 'ONNX_DAMAGED'
+ */
+export function damagedModel(fileName: string, size: number, err: unknown): EinblickError {
+  const msg = err instanceof Error ? err.message : String(err);
+  return new EinblickError('ONNX_TRUNCATED', `the model file ${fileName} is damaged: inside the model, its content breaks off or does not hold together`, 'The file was probably not copied or downloaded completely, or was changed by a faulty tool. Export or copy the model again and check that its size matches the original.', { file: fileName, bytes: size, detail: 'ONNX_DAMAGED', reason: msg.slice(0, 120) });
+}
+
+function notOnnx(fileName: string, why: string): EinblickError {
+  return new EinblickError('NOT_ONNX', `${fileName} is not an ONNX model: ${why}`, NOT_ONNX_HINT, { file: fileName });
 }
 
 export function encodeModel(model: ModelProto): Uint8Array {

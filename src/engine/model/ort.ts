@@ -6,6 +6,8 @@
  * plain arrays.
  */
 import { EinblickError } from '../errors.ts';
+import { runFailure } from './run-errors.ts';
+import { loadFailure } from './runtime-errors.ts';
 import type { TensorElementType } from './types.ts';
 
 type Ort = typeof import('onnxruntime-web');
@@ -93,7 +95,9 @@ async function ort(): Promise<Ort> {
     m.env.wasm.numThreads = settings.numThreads;
     m.env.wasm.proxy = false;
     if (settings.wasmPaths !== undefined) m.env.wasm.wasmPaths = settings.wasmPaths;
-    m.env.logLevel = 'error';
+    // failures come back as errors and are explained there; the runtime's own log lines
+    // (with its build paths) must not reach the console
+    m.env.logLevel = 'fatal';
     applied = true;
     return m;
   });
@@ -101,27 +105,55 @@ async function ort(): Promise<Ort> {
 }
 
 /**
- * Creates a session from model bytes with the WebAssembly provider. Throws MODEL_LOAD_FAILED
- * with onnxruntime's message.
+ * Creates a session from model bytes with the WebAssembly provider. When the runtime refuses,
+ * throws what `explain` makes of its text (default: MODEL_LOAD_FAILED in plain words, see
+ * runtime-errors.ts); the runtime's raw text never leaves this module unsanitized.
  *
  * @example (await createSession(bytes)).outputNames // ['probabilities']
  */
-export async function createSession(bytes: Uint8Array, fileName = 'model'): Promise<OrtSession> {
+export async function createSession(bytes: Uint8Array, fileName = 'model', explain: (raw: string) => EinblickError = (raw) => loadFailure(raw, fileName)): Promise<OrtSession> {
   const m = await ort();
-  let session: OrtSessionImpl;
-  try {
-    session = await m.InferenceSession.create(bytes, { executionProviders: [...EXECUTION_PROVIDERS] });
-  } catch (err) {
-    const msg = err instanceof Error ? err.message : String(err);
-    throw new EinblickError('MODEL_LOAD_FAILED', `onnxruntime could not load ${fileName}: ${msg}`, 'The model uses something this runtime does not support or is damaged. Check the operator set and operators (einblick inspect), or export it again with a current converter.', { file: fileName });
-  }
+  const session = await exclusive(async () => {
+    try {
+      return await m.InferenceSession.create(bytes, { executionProviders: [...EXECUTION_PROVIDERS], logSeverityLevel: SILENT });
+    } catch (err) {
+      throw explain(rawText(err));
+    }
+  });
   return new QueuedSession(m, session);
+}
+
+/**
+ * One runtime call at a time, across every session: onnxruntime-web keeps the last error of its
+ * WebAssembly module in one place, so two calls in flight at once (a model loading while another
+ * runs) can read each other's errors. Session creation, runs and releases queue here.
+ */
+let runtimeTail: Promise<unknown> = Promise.resolve();
+
+function exclusive<T>(fn: () => Promise<T>): Promise<T> {
+  const next = runtimeTail.then(fn);
+  // the queue only orders calls; each caller gets its own result or error through `next`
+  runtimeTail = next.then(noop, noop);
+  return next;
+}
+
+/** onnxruntime's severity 'fatal': nothing below it is logged. */
+const SILENT = 4;
+
+/** The text of anything thrown (the runtime throws Errors, strings, or numbers from wasm). */
+function rawText(err: unknown): string {
+  if (err instanceof Error) return err.message;
+  if (typeof err === 'string') return err;
+  try {
+    return JSON.stringify(err) ?? String(err);
+  } catch {
+    return String(err);
+  }
 }
 
 class QueuedSession implements OrtSession {
   readonly inputNames: readonly string[];
   readonly outputNames: readonly string[];
-  private tail: Promise<unknown> = Promise.resolve();
   private released = false;
 
   constructor(private readonly m: Ort, private readonly session: OrtSessionImpl) {
@@ -130,10 +162,7 @@ class QueuedSession implements OrtSession {
   }
 
   run(feeds: FeedTensor[], fetch: string[]): Promise<Map<string, OutputTensor>> {
-    const next = this.tail.then(() => this.runNow(feeds, fetch));
-    // The queue only orders runs; each caller gets its own result or error through `next`.
-    this.tail = next.then(noop, noop);
-    return next;
+    return exclusive(() => this.runNow(feeds, fetch));
   }
 
   private async runNow(feeds: FeedTensor[], fetch: string[]): Promise<Map<string, OutputTensor>> {
@@ -142,10 +171,9 @@ class QueuedSession implements OrtSession {
     for (const f of feeds) inputs[f.name] = makeTensor(this.m, f);
     let results: Record<string, OrtTensor>;
     try {
-      results = await this.session.run(inputs, fetch);
+      results = await this.session.run(inputs, fetch, { logSeverityLevel: SILENT });
     } catch (err) {
-      const msg = err instanceof Error ? err.message : String(err);
-      throw new EinblickError('INFERENCE_FAILED', `the model failed on the data: ${msg}`, 'Check that each data column matches the model input it fills (einblick inspect lists the inputs and their types); if the message names an input or a shape, fix that column or pass --features.', { detail: msg });
+      throw runFailure(rawText(err), feeds.map((f) => ({ name: f.name, dims: f.dims })));
     }
     const out = new Map<string, OutputTensor>();
     for (const name of fetch) {
@@ -159,8 +187,7 @@ class QueuedSession implements OrtSession {
   async release(): Promise<void> {
     if (this.released) return;
     this.released = true;
-    await this.tail;
-    await this.session.release();
+    await exclusive(() => this.session.release());
   }
 }
 

@@ -8,6 +8,7 @@ import { runBatches, takeColumn, takeLabels } from './batches.ts';
 import type { LoadedModel } from './load.ts';
 import { resolveScore } from './resolve.ts';
 import type { FeatureSet, OutputSpace, PredictOptions, Predictions } from './types.ts';
+import { precisionOf, type ScorePrecision } from '../precision.ts';
 
 /**
  * Predicts every row of `features`; throws AMBIGUOUS_OUTPUT when the score output must be
@@ -21,11 +22,16 @@ export async function predict(model: LoadedModel, features: FeatureSet, opts: Pr
   const fetch = labelOutput ? [r.output, labelOutput] : [r.output];
   const scores = new Float64Array(features.rows);
   const labels: (string | number)[] | null = labelOutput ? new Array(features.rows) : null;
+  let precision: ScorePrecision = 'float64';
+  const probability = r.task === 'classification';
   await runBatches(model, features, fetch, { ...opts, stage: 'predict' }, (start, rows, outputs) => {
-    takeColumn(outputs.get(r.output)!, r.index, scores, start, rows);
+    const out = outputs.get(r.output)!;
+    precision = precisionOf(out.type);
+    const bad = takeColumn(out, r.index, scores, start, rows, probability);
+    if (bad >= 0) throw notProbability(r.output, r.index, scores[bad], bad);
     if (labels && labelOutput) takeLabels(outputs.get(labelOutput)!, labels, start, rows);
   });
-  return { task: r.task, output: r.output, positiveIndex: r.positiveIndex, positiveLabel: r.positiveLabel, scores, labels };
+  return { task: r.task, output: r.output, positiveIndex: r.positiveIndex, positiveLabel: r.positiveLabel, scores, precision, labels };
 }
 
 export interface EvaluateOptions {
@@ -60,11 +66,32 @@ export async function evaluate(model: LoadedModel, features: FeatureSet, opts: E
     throw new EinblickError('INVALID_OPTION', `invalid space: ${String(space)}; expected one of probability, logit, raw`, 'Pass --space probability, logit or raw.', { space: String(space) });
   }
   const values = new Float64Array(features.rows);
+  const probability = r.task === 'classification' && space !== 'raw';
   await runBatches(model, features, [r.output], { ...opts, stage: 'evaluate' }, (start, rows, outputs) => {
-    takeColumn(outputs.get(r.output)!, index, values, start, rows);
+    const bad = takeColumn(outputs.get(r.output)!, index, values, start, rows, probability);
+    if (bad >= 0) throw notProbability(r.output, index, values[bad], null);
   });
   if (space === 'logit') toLogit(values);
   return values;
+}
+
+/**
+ * A classifier's score output with a value outside 0 to 1: a decision score, not a
+ * probability; `row` is the data row (null for a case built while explaining).
+ *
+ * @example notProbability('probabilities', 1, -1.39, 0).message
+ * // "output probabilities (column 1) holds values outside 0 to 1 (row 0: -1.39), so it is a score, not a probability; Einblick cannot apply a probability threshold to it"
+ */
+export function notProbability(output: string, index: number | null, value: number, row: number | null): EinblickError {
+  const shown = Number(value.toPrecision(6));
+  const column = index !== null ? ` (column ${index})` : '';
+  const where = row !== null ? `row ${row}: ${shown}` : `${shown} for a case evaluated for the explanation`;
+  return new EinblickError(
+    'NOT_PROBABILITY',
+    `output ${output}${column} holds values outside 0 to 1 (${where}), so it is a score, not a probability; Einblick cannot ${row !== null ? 'apply a probability threshold to it' : 'explain it as a probability'}`,
+    'Ask whoever exported the model for an export whose output gives probabilities (for example skl2onnx with the classifier\'s predict_proba, or a final Sigmoid or Softmax). If the values are meant as scores, analyse them as scores (einblick fairness --task regression or --task anomaly; in the app, choose the task).',
+    { output, index: index ?? undefined, row: row ?? undefined, value: shown },
+  );
 }
 
 /**

@@ -43,13 +43,17 @@ export async function probeOutputShapes(session: OrtSession, signature: ModelSig
   return next;
 }
 
-/** A one-row feed of zeros, or null when an input's width is unknown. */
+/** A trial row larger than this (a damaged or image-sized shape) is not built. */
+const MAX_PROBE_VALUES = 1_000_000;
+
+/** A one-row feed of zeros, or null when an input's width is unknown or the row would be huge. */
 function zeroRow(inputs: InputSpec[]): FeedTensor[] | null {
   const feeds: FeedTensor[] = [];
   for (const input of inputs) {
     const dims = input.shape.map((d, i) => (i === 0 ? 1 : d));
     if (dims.some((d) => d === null)) return null;
     const size = (dims as number[]).reduce((a, b) => a * b, 1);
+    if (size > MAX_PROBE_VALUES) return null;
     const data = zeros(input, size);
     if (!data) return null;
     feeds.push({ name: input.name, type: input.type, data, dims: dims as number[] });

@@ -3,7 +3,7 @@
  * validated against the signature and combined with what the graph says.
  */
 import { EinblickError } from '../errors.ts';
-import { candidatesOf, describeCandidates, outputByName, outputWidth } from './task.ts';
+import { candidatesOf, describeCandidates, describeShape, isMultiDimensional, MAX_LISTED, outputByName, outputWidth } from './task.ts';
 import type { ModelSignature, OutputSpec, Task } from './types.ts';
 
 /** The score as it will be computed: which output, which column, which task, which class is positive. */
@@ -68,6 +68,8 @@ export function resolveScore(signature: ModelSignature, choice: ScoreChoice = {}
 function detected(signature: ModelSignature, byPositive: boolean): { output: string; index: number | null; task: Task } {
   const probs = signature.outputs.filter((o) => o.role === 'probabilities');
   if (!signature.score && byPositive && probs.length === 1) return { output: probs[0].name, index: null, task: 'classification' };
+  const tables = signature.outputs.filter((o) => isMultiDimensional(o.shape) && (o.type === 'float32' || o.type === 'float64'));
+  if (!signature.score && tables.length > 0 && (signature.ambiguity?.candidates.length ?? 0) === 0) throw outputRankError(tables[0].name, tables[0].shape);
   if (!signature.score) {
     const message = signature.ambiguity?.message ?? 'cannot tell which output is the score';
     throw new EinblickError('AMBIGUOUS_OUTPUT', message, OUTPUT_HINT, { candidates: signature.ambiguity?.candidates ?? [], outputs: signature.outputs.map((o) => o.name) });
@@ -85,6 +87,7 @@ function pickOutput(signature: ModelSignature, text: string, byPositive: boolean
   if (out.type !== 'float32' && out.type !== 'float64' && out.type !== 'int64' && out.type !== 'int32') {
     throw new EinblickError('UNSUPPORTED_OUTPUT', `output ${name} holds ${out.type} values, not numbers, so it cannot be the score`, `Choose a numeric output: ${numericNames(signature).join(', ') || 'none'}.`, { output: name });
   }
+  if (isMultiDimensional(out.shape)) throw outputRankError(out.name, out.shape);
   const width = outputWidth(out);
   const task: Task = out.role === 'probabilities' ? 'classification' : signature.score?.output === name ? signature.task : 'regression';
   return { output: name, index: byPositive && index === null ? null : checkIndex(out, width, index), task };
@@ -99,9 +102,25 @@ function checkIndex(out: OutputSpec, width: number | null, index: number | null)
   }
   const max = out.shape.length === 1 ? 1 : width;
   if (max !== null && index >= max) {
-    throw new EinblickError('INVALID_OPTION', `index ${index} is out of range for output ${out.name}, which has ${max} column${max === 1 ? '' : 's'} (0 to ${max - 1})`, `Pass --output ${out.name}:INDEX with INDEX from 0 to ${max - 1}.`, { output: out.name, index, width: max });
+    const valid = describeCandidates(out);
+    throw new EinblickError('INVALID_OPTION', `index ${index} is out of range for output ${out.name}, which has ${max} column${max === 1 ? '' : 's'} (0 to ${max - 1}); valid: ${valid.join(', ')}`, `Pass --output ${out.name}:INDEX with INDEX from 0 to ${max - 1}.`, { output: out.name, index, width: max, valid });
   }
   return out.shape.length === 1 ? null : index;
+}
+
+/**
+ * An output with more than one dimension of values per row ([N, 2, 2]) offered as the score.
+ *
+ * @example outputRankError('probabilities', [null, 2, 2]).params.detail // 'OUTPUT_RANK'
+ */
+export function outputRankError(output: string, shape: readonly (number | null)[]): EinblickError {
+  const text = describeShape(shape);
+  return new EinblickError(
+    'UNSUPPORTED_OUTPUT',
+    `output ${output} has the shape [${text}]: it holds ${shape.slice(1).map((d) => d ?? '?').join(' x ')} values per row, not one score per row (or one per class), so no column of it can be the score`,
+    'Choose another output with --output (einblick inspect lists the outputs), or ask whoever exported the model for an output of shape [N] or [N, classes].',
+    { output, shape: text, detail: 'OUTPUT_RANK' },
+  );
 }
 
 /**
@@ -110,8 +129,15 @@ function checkIndex(out: OutputSpec, width: number | null, index: number | null)
  */
 function positiveColumn(out: OutputSpec, positive: string | number): number {
   const width = outputWidth(out);
+  const text = String(positive).trim();
+  if (!out.classLabels && width !== null && width > MAX_LISTED) {
+    // unnamed classes 0..C-1, too many to list
+    const at = /^\d+$/.test(text) ? Number(text) : -1;
+    if (at >= 0 && at < width) return at;
+    throw new EinblickError('INVALID_OPTION', `invalid positive class: ${text}; expected a class number from 0 to ${width - 1}`, 'Name the positive class by its number; the model does not name its classes.', { positive: text });
+  }
   const labels = out.classLabels ?? (width !== null ? Array.from({ length: width }, (_, i) => i) : []);
-  const at = labels.findIndex((l) => String(l) === String(positive).trim());
+  const at = labels.findIndex((l) => String(l) === text);
   if (at < 0) {
     throw new EinblickError('INVALID_OPTION', `invalid positive class: ${String(positive)}; expected one of ${labels.map(String).join(', ')}`, 'Name the positive class exactly as the model labels its classes.', { positive: String(positive), classes: labels.map(String) });
   }

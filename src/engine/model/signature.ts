@@ -36,6 +36,9 @@ export function readSignature(model: ModelProto, zipMaps: ZipMapInfo[]): ModelSi
   const initializers = new Set((graph.initializer ?? []).map((t) => String(t.name)));
   const notes: Warning[] = [];
   const inputs = (graph.input ?? []).filter((i) => !initializers.has(String(i.name))).map(readInput);
+  if (inputs.length === 0) {
+    throw new EinblickError('UNSUPPORTED_SIGNATURE', 'the model takes no inputs: its result does not depend on the data, so there is nothing to explain or compare', 'Check that this is the right model file; a model Einblick can examine reads the columns of a table.', { detail: 'NO_INPUTS' });
+  }
   const outputs: OutputSpec[] = [];
   for (const info of graph.output ?? []) {
     const out = readOutput(model, info, zipMaps, notes);

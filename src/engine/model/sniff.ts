@@ -3,6 +3,7 @@
  * so that the person gets the right advice ("choose the .onnx file" vs "copy it again").
  */
 import { EinblickError } from '../errors.ts';
+import { damagedModel } from './onnx-proto.ts';
 import { scanFields, WireError, type WireField } from './wire.ts';
 
 /** ModelProto's fields and their wire types (0 varint, 2 length-delimited). */
@@ -25,7 +26,8 @@ const NOT_ONNX_HINT = 'Choose a model saved in the ONNX format (.onnx), e.g. exp
 const TRUNCATED_HINT = 'The file was probably not copied or downloaded completely. Export or copy the model again and check that its size matches the original.';
 
 /**
- * Throws EMPTY_FILE, NOT_ONNX or ONNX_TRUNCATED unless the bytes look like a complete ONNX
+ * Throws EMPTY_FILE, NOT_ONNX or ONNX_TRUNCATED (cut off; or with detail ONNX_DAMAGED when a
+ * file that starts like a model breaks later) unless the bytes look like a complete ONNX
  * ModelProto with a graph. Returns the top-level fields.
  *
  * @example checkOnnxBytes(new TextEncoder().encode('a,b\n1,2\n'), 'data.csv') // throws NOT_ONNX
@@ -46,15 +48,27 @@ export function checkOnnxBytes(bytes: Uint8Array, fileName: string): WireField[]
     if (err.kind === 'truncated' && before.length > 0 && before.every(knownField)) {
       throw new EinblickError('ONNX_TRUNCATED', `the model file ${fileName} is incomplete: it ends after ${bytes.length} bytes, inside the model`, TRUNCATED_HINT, { file: fileName, bytes: bytes.length });
     }
+    if (startsLikeOnnx(before)) throw damagedModel(fileName, bytes.length, err);
     throw notOnnx(fileName, 'its bytes are not an ONNX (protobuf) model');
   }
-  if (!knownField(fields[0]) || !fields.every((f) => MODEL_FIELDS[f.field] === undefined || knownField(f))) {
+  const bad = fields.findIndex((f) => MODEL_FIELDS[f.field] !== undefined && !knownField(f));
+  if (!knownField(fields[0]) || bad >= 0) {
+    if (startsLikeOnnx(bad >= 0 ? fields.slice(0, bad) : [])) throw damagedModel(fileName, bytes.length, new Error(`field ${fields[bad].field} has wire type ${fields[bad].wire}`));
     throw notOnnx(fileName, 'its bytes are not an ONNX (protobuf) model');
   }
   if (!fields.some((f) => f.field === 7)) {
+    if (startsLikeOnnx(fields) && fields.some((f) => MODEL_FIELDS[f.field] === undefined)) throw damagedModel(fileName, bytes.length, new Error('no graph field'));
     throw notOnnx(fileName, 'it contains no model graph');
   }
   return fields;
+}
+
+/**
+ * True when the fields begin as every exporter writes a model (ir_version first, then another
+ * ONNX field): a file that breaks after such a start is a damaged model, not some other file.
+ */
+function startsLikeOnnx(fields: WireField[]): boolean {
+  return fields.length >= 2 && fields[0].field === 1 && fields[0].wire === 0 && knownField(fields[1]);
 }
 
 function knownField(f: WireField): boolean {

@@ -1,4 +1,5 @@
 import type { ProgressFn, Warning } from '../errors.ts';
+import type { ScorePrecision } from '../precision.ts';
 
 /** Element types of ONNX tensors that Einblick feeds or reads. */
 export type TensorElementType =
@@ -129,6 +130,8 @@ export interface Predictions {
   /** Class label of the positive column, when the model names its classes. */
   positiveLabel: string | number | null;
   scores: Float64Array;
+  /** How the model stored the scores (float32 for most ONNX outputs): thresholds are compared in it. */
+  precision: ScorePrecision;
   /** The model's own label output per row, if it has one. */
   labels: (string | number)[] | null;
 }

@@ -53,8 +53,8 @@ function binSetting(v: number[] | string): BinSetting {
   return typeof v === 'string' ? { mode: 'quantiles', quantiles: Number(v.slice(1)), edges: '' } : { mode: 'edges', quantiles: 4, edges: v.join(', ') };
 }
 
-function fairnessOf(a: Audit): FairnessSettings {
-  const label = a.label ? parseLabel(a.label) : null;
+function fairnessOf(a: Audit, columns?: readonly string[]): FairnessSettings {
+  const label = a.label ? parseLabel(a.label, columns) : null;
   const positive = label?.value ?? '';
   const bins: Record<string, BinSetting> = {};
   for (const [k, v] of Object.entries(a.bins ?? {})) bins[k] = binSetting(v);
@@ -112,16 +112,17 @@ export function reportOf(a: Audit): AuditReportPart {
 }
 
 /**
- * The app's settings for an audit file and a model of the given task.
+ * The app's settings for an audit file and a model of the given task; with the data's column
+ * names, a "label" whose column name contains '=' is read as the CLI reads it.
  *
  * @example applyAudit(parseAudit({ label: 'Class=Good', protected: ['sex'] }), 'classification').fairness.outcome // 'Class'
  */
-export function applyAudit(a: Audit, task: Task): AppliedAudit {
+export function applyAudit(a: Audit, task: Task, columns?: readonly string[]): AppliedAudit {
   return {
     ...reportOf(a),
     features: a.features ?? undefined,
     output: a.output ?? undefined,
-    fairness: fairnessOf(a),
+    fairness: fairnessOf(a, columns),
     explain: explainOf(a, (a.task ?? task) as Task),
   };
 }

@@ -6,7 +6,7 @@
  */
 import type { ErrorInfo, Progress } from '../../engine/errors.ts';
 import type { Audit } from '../../engine/audit/schema.ts';
-import { readAudit } from '../../engine/audit/schema.ts';
+import { checkAuditSize, readAudit } from '../../engine/audit/schema.ts';
 import type { AuditResults } from '../../engine/audit/run.ts';
 import { VERSION } from '../../engine/version.ts';
 import type { AppState } from '../app.svelte.ts';
@@ -121,6 +121,7 @@ export class AuditState {
     this.error = null;
     let audit: Audit;
     try {
+      checkAuditSize(file.size);
       audit = readAudit(await file.text());
     } catch (err) {
       this.error = infoOf(err);

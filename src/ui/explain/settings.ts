@@ -8,6 +8,7 @@ import type { MethodOption, Space } from '../../engine/explain/types.ts';
 import type { Task } from '../../engine/model/types.ts';
 import { sampleIndices } from '../../engine/random.ts';
 import type { MessageKey } from '../i18n/messages.ts';
+import { LIMITS } from '../../engine/audit/limits.ts';
 
 /** Explained rows by default: all up to this many, else a seeded sample (the engine's DEFAULT_MAX_ROWS). */
 export const MAX_ROWS = 1000;
@@ -100,12 +101,13 @@ export function parseRowList(text: string, nRows: number): { rows: number[] | nu
  */
 export function toSpec(s: ExplainSettings, nRows: number, task: Task): SpecResult {
   const problems: Problem[] = [];
-  const background = intIn(s.background, 1, 10_000);
+  // the same ranges as the command line flags and the audit file (engine/audit/limits.ts)
+  const background = intIn(s.background, LIMITS.background.min, LIMITS.background.max);
   if (background === null) problems.push({ key: 'explain.problem.background', params: { value: s.background } });
-  const seed = intIn(s.seed, -2147483648, 2147483647);
+  const seed = intIn(s.seed, LIMITS.seed.min, LIMITS.seed.max);
   if (seed === null) problems.push({ key: 'explain.problem.seed', params: { value: s.seed } });
   if (!spacesFor(task).includes(s.space)) problems.push({ key: 'explain.problem.space', params: { value: s.space } });
-  const samples = s.samples.trim() === '' ? undefined : intIn(s.samples, 1, 10_000_000);
+  const samples = s.samples.trim() === '' ? undefined : intIn(s.samples, LIMITS.samples.min, LIMITS.samples.max);
   if (samples === null) problems.push({ key: 'explain.problem.samples', params: { value: s.samples } });
   let rows: number[] | undefined;
   if (s.rows === 'list') {

@@ -7,6 +7,7 @@ import type { ColumnInfo } from '../../engine/data/types.ts';
 import type { FairnessSpec } from '../../engine/analyses/fairness-run.ts';
 import type { Task } from '../../engine/model/types.ts';
 import type { MessageKey } from '../i18n/messages.ts';
+import { LIMITS, withinLimit } from '../../engine/audit/limits.ts';
 
 /** A number column with more distinct values than this is binned (the engine's MAX_NUMERIC_LEVELS). */
 export const MAX_NUMERIC_LEVELS = 12;
@@ -194,10 +195,11 @@ export function buildSpec(s: FairnessSettings, columns: Pick<ColumnInfo, 'name' 
   const topK = parseTopKList(s.topK);
   if (topK === null) problems.push({ key: 'fair.problem.topK', params: { text: s.topK } });
   else if (topK.some((k) => !k.endsWith('%') && Number(k) > rows)) problems.push({ key: 'fair.problem.topKRows', params: { rows } });
-  if (!(s.threshold >= 0 && s.threshold <= 1)) problems.push({ key: 'fair.problem.threshold' });
-  if (s.smallGroups && !(Number.isInteger(s.minGroupSize) && s.minGroupSize >= 1)) problems.push({ key: 'fair.problem.minGroup' });
-  if (!(Number.isInteger(s.bootstrap) && (s.bootstrap === 0 || (s.bootstrap >= 10 && s.bootstrap <= 100_000)))) problems.push({ key: 'fair.problem.bootstrap' });
-  if (!Number.isInteger(s.seed)) problems.push({ key: 'fair.problem.seed' });
+  // the same ranges as the command line flags and the audit file (engine/audit/limits.ts)
+  if (!withinLimit(s.threshold, LIMITS.threshold)) problems.push({ key: 'fair.problem.threshold' });
+  if (s.smallGroups && !withinLimit(s.minGroupSize, LIMITS.min_group_size)) problems.push({ key: 'fair.problem.minGroup' });
+  if (!withinLimit(s.bootstrap, LIMITS.bootstrap)) problems.push({ key: 'fair.problem.bootstrap' });
+  if (!withinLimit(s.seed, LIMITS.seed)) problems.push({ key: 'fair.problem.seed' });
   if (problems.length) return { spec: null, problems };
   const valid = new Set([...s.protected, ...s.intersect.filter((x) => x.split('+').every((p) => s.protected.includes(p)))]);
   const reference = Object.fromEntries(Object.entries(s.reference).filter(([k, v]) => v !== '' && valid.has(k)));

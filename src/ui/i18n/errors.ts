@@ -124,4 +124,16 @@ export const errorTexts: Record<ErrorCode, Record<Lang, Text>> = {
     de: { title: 'Ein unerwarteter Fehler in Einblick.', hint: 'Bitte melden Sie ihn mit der technischen Meldung unten.' },
     en: { title: 'An unexpected error in Einblick.', hint: 'Please report it with the technical message below.' },
   },
+  READ_FAILED: {
+    de: { title: 'Die Datei lässt sich nicht lesen.', hint: 'Prüfen Sie, ob es eine gewöhnliche Datei ist und ob Sie sie lesen dürfen.' },
+    en: { title: 'The file cannot be read.', hint: 'Check that it is an ordinary file and that you may read it.' },
+  },
+  WRITE_FAILED: {
+    de: { title: 'Das Ergebnis lässt sich dort nicht speichern.', hint: 'Wählen Sie einen Ort, an dem Sie Dateien anlegen dürfen.' },
+    en: { title: 'The result cannot be saved there.', hint: 'Choose a place where you may create files.' },
+  },
+  NOT_PROBABILITY: {
+    de: { title: 'Die Ausgabe des Modells ist keine Wahrscheinlichkeit.', hint: 'Die gewählte Ausgabe enthält Werte unter 0 oder über 1. Sie ist ein Punktwert, keine Wahrscheinlichkeit, daher lässt sich keine Wahrscheinlichkeitsschwelle anwenden. Bitten Sie die Stelle, die das Modell erstellt hat, um einen Export mit Wahrscheinlichkeiten, oder werten Sie die Ausgabe als Zahlenwert aus (Aufgabe „Regression“).' },
+    en: { title: "The model's output is not a probability.", hint: 'The chosen output holds values below 0 or above 1. It is a score, not a probability, so no probability threshold can be applied. Ask whoever built the model for an export with probabilities, or analyse the output as a value (task "regression").' },
+  },
 };

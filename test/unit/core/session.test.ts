@@ -105,3 +105,19 @@ describe('the class a number is about follows the outcome, not the model’s def
     expect(Array.from(x.explanation.predictions)).toEqual([p.predictions.scores[0], p.predictions.scores[1]].map((v) => expect.closeTo(v, 6)));
   });
 });
+
+describe('issue 9: predict --label is not silently ignored', () => {
+  it('a missing outcome column is refused; a value that is not a model class gets a note naming the class scored', async () => {
+    const e = new LocalEngine();
+    await e.call({ kind: 'loadModel', bytes: buf('model.onnx'), fileName: 'model.onnx' });
+    await e.call({ kind: 'loadData', bytes: buf('data.csv'), fileName: 'data.csv' });
+    const err = await e.call({ kind: 'predict', label: 'nosuch=1' }).catch((x: unknown) => x);
+    expect((err as EngineError).info.code).toBe('MISSING_COLUMN');
+    const maybe = await e.call({ kind: 'predict', label: 'Class=Maybe' });
+    expect(maybe.warnings.map((w) => w.code)).toContain('LABEL_NOT_A_CLASS');
+    expect(maybe.warnings.find((w) => w.code === 'LABEL_NOT_A_CLASS')!.message).toContain('class Good');
+    const good = await e.call({ kind: 'predict', label: 'Class=Good' });
+    expect(good.warnings.map((w) => w.code)).not.toContain('LABEL_NOT_A_CLASS');
+    expect(Array.from(good.predictions.scores)).toEqual(Array.from(maybe.predictions.scores));
+  });
+});

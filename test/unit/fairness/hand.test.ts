@@ -181,7 +181,7 @@ describe('small things a person can get wrong (issue 4)', () => {
     const { loadTable } = await import('../../../src/engine/data/load.ts');
     const { runFairness } = await import('../../../src/engine/analyses/fairness-run.ts');
     const t = await loadTable(new TextEncoder().encode('y,g\nja,a\nnein,b\nja,b\nnein,a\n'), 'd.csv');
-    const p = { task: 'classification' as const, output: 'p', positiveIndex: 1, positiveLabel: null, scores: Float64Array.of(0.9, 0.2, 0.7, 0.4), labels: null };
+    const p = { task: 'classification' as const, output: 'p', positiveIndex: 1, positiveLabel: null, scores: Float64Array.of(0.9, 0.2, 0.7, 0.4), precision: "float64" as const, labels: null };
     const run = runFairness(t.table, t.columns, p, { label: 'y=ja', favourable: 'ja', protected: ['y', 'g'], bootstrap: 0 });
     expect(run.warnings.map((w) => w.code)).toContain('OUTCOME_AS_GROUP');
   });

@@ -124,7 +124,7 @@ describe('disparity kernel against a direct computation', () => {
     });
     const spread = (k: keyof (typeof per)[0]) => {
       const v = per.map((p) => p[k]).filter((x): x is number => x !== null);
-      if (!v.length) return [null, null];
+      if (v.length < 2) return [null, null]; // issue 9: one defined group compares nothing
       const hi = Math.max(...v);
       const lo = Math.min(...v);
       return [hi - lo, hi > 0 ? lo / hi : null];

@@ -12,9 +12,9 @@ type IModel = Parameters<P['ModelProto']['encode']>[0];
 type ITensorType = NonNullable<NonNullable<IValueInfo['type']>['tensorType']>;
 
 type Dim = number | null | string;
-export type ElemType = 'float' | 'double' | 'int64' | 'int32' | 'string' | 'bool';
+export type ElemType = 'float16' | 'float' | 'double' | 'int64' | 'int32' | 'string' | 'bool';
 
-const CODES: Record<ElemType, number> = { float: 1, double: 11, int64: 7, int32: 6, string: 8, bool: 9 };
+const CODES: Record<ElemType, number> = { float16: 10, float: 1, double: 11, int64: 7, int32: 6, string: 8, bool: 9 };
 
 export interface ValueSpec {
   name: string;
@@ -35,7 +35,7 @@ export interface ModelSpec {
   inputs: ValueSpec[];
   outputs: ValueSpec[];
   nodes: NodeSpec[];
-  initializers?: { name: string; dims: number[]; floats?: number[]; int64s?: number[] }[];
+  initializers?: { name: string; dims: number[]; floats?: number[]; int64s?: number[]; doubles?: number[] }[];
   opsets?: Record<string, number>;
   irVersion?: number;
   producer?: string;
@@ -76,7 +76,7 @@ export function buildModel(spec: ModelSpec): Uint8Array {
       input: spec.inputs.map(valueInfo),
       output: spec.outputs.map(valueInfo),
       initializer: (spec.initializers ?? []).map((t) =>
-        t.int64s ? { name: t.name, dims: t.dims, dataType: 7, int64Data: t.int64s } : { name: t.name, dims: t.dims, dataType: 1, floatData: t.floats ?? [] },
+        t.int64s ? { name: t.name, dims: t.dims, dataType: 7, int64Data: t.int64s } : t.doubles ? { name: t.name, dims: t.dims, dataType: 11, doubleData: t.doubles } : { name: t.name, dims: t.dims, dataType: 1, floatData: t.floats ?? [] },
       ),
       node: spec.nodes.map((n, k) => ({
         name: `n${k}_${n.op}`,

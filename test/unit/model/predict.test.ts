@@ -90,7 +90,7 @@ describe('german_credit_gbm (1000 rows)', () => {
   test('results JSON: task, output, positive_index, scores (and positive_label, labels when known)', async () => {
     const p = await predict(model, f32([features.columns.map((c) => (c.data as Float32Array)[0])]));
     const json = predictionsToJson(p);
-    expect(json).toEqual({ task: 'classification', output: 'probabilities', positive_index: 1, scores: [p.scores[0]] });
+    expect(json).toEqual({ task: 'classification', output: 'probabilities', positive_index: 1, scores: [p.scores[0]], precision: 'float32' });
     expect(json.scores[0]).toBe(Number(csvColumn(fixtureText('german_credit_gbm/predictions.csv'), 'p_onnx_web')[0]));
   });
 });
@@ -137,7 +137,7 @@ describe('exporter-shaped graphs against closed forms', () => {
     expect(Array.from(p.scores)).toEqual(expected);
     expect(p.labels).toEqual(expected.map((s) => (s < 0 ? -1 : 1)));
     const json = predictionsToJson(p);
-    expect(json).toEqual({ task: 'anomaly', output: 'scores', scores: expected, labels: [1, 1, -1, 1] });
+    expect(json).toEqual({ task: 'anomaly', output: 'scores', scores: expected, precision: 'float32', labels: [1, 1, -1, 1] });
     expect((await rejected(evaluate(model, f32(X), { space: 'logit' }))).code).toBe('INVALID_OPTION');
     await disposeModel(model);
   });
@@ -171,11 +171,12 @@ describe('exporter-shaped graphs against closed forms', () => {
 });
 
 describe('runtime errors', () => {
-  test('the runtime refusing the data -> INFERENCE_FAILED with its message and a hint', async () => {
+  test('the runtime refusing the data -> INFERENCE_FAILED in plain words (issue 9: no runtime text) and a hint', async () => {
     const model = await loadModel(S.reshapeToHalf(), 'r.onnx');
     const err = await rejected(predict(model, f32([[1, 2], [3, 4], [5, 6]]), { output: 'y:0' }));
     expect(err.code).toBe('INFERENCE_FAILED');
-    expect(err.message).toMatch(/^the model failed on the data: .*reshape/i);
+    expect(err.message).toBe('the model could not process the data: its step Reshape received values whose sizes do not fit (the data gives 2 columns per row to the input input)');
+    expect(err.params).toMatchObject({ detail: 'INFERENCE_SHAPE', operator: 'Reshape' });
     expect(err.hint).toMatch(/einblick inspect/);
     const rows = await rejected(predict(model, f32([[1, 2], [3, 4]]), { output: 'y:0' }));
     expect(rows.code).toBe('INFERENCE_FAILED');
