@@ -78,7 +78,7 @@ async function readAll(bytes: Uint8Array, file: AsyncBuffer, metadata: FileMetaD
     if (sink.filled !== rows) throw parquetInvalid(fileName, `column "${name}" holds ${sink.filled} of its ${rows} rows (the file is damaged or cut off)`);
     if (sink.unsafe > 0) warnings.push(int64Warning(name, sink.unsafe));
     if (sink.kind === 'date' || sink.kind === 'timestamp') warnings.push(dateWarning(name, sink.kind === 'date'));
-    vectors.push(sink.vector());
+    vectors.push(sink.vector(name, warnings));
   }
   return { table: tableFromColumns(keptNames, vectors, rows, droppedMetadata(dropped)), warnings };
 }
