@@ -21,7 +21,11 @@ function hasMagicAt(bytes: Uint8Array, at: number): boolean {
   return MAGIC.every((b, i) => bytes[at + i] === b);
 }
 
-/** True when the bytes begin with "ARROW1" (the file format, with an index at its end). */
+/**
+ * True when the bytes begin with "ARROW1" (the file format, with an index at its end).
+ *
+ * @example isFileFormat(tableToIPC(t, 'file')) // true; for 'stream' false
+ */
 export function isFileFormat(bytes: Uint8Array): boolean {
   return hasMagicAt(bytes, 0);
 }

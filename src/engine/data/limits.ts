@@ -38,7 +38,12 @@ export function checkTableSize(fileName: string, rows: number, columns: number, 
   throw tooLarge(fileName, rows, columns, limit, o.estimated ?? false);
 }
 
-/** The TOO_LARGE error for a table of `rows` x `columns` cells (rows possibly estimated). */
+/**
+ * The TOO_LARGE error for a table of `rows` x `columns` cells (rows possibly estimated), with
+ * detail TABLE_MEMORY.
+ *
+ * @example tooLarge('big.csv', 4e8, 12, MAX_TABLE_BYTES, true).message // 'big.csv has about 400,000,000 rows of 12 columns: ...'
+ */
 export function tooLarge(fileName: string, rows: number, columns: number, limit: number, estimated: boolean): EinblickError {
   const need = rows * columns * CELL_BYTES;
   const about = estimated ? 'about ' : '';
