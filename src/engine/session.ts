@@ -145,7 +145,7 @@ export class EngineSession {
   async predict(req: { features?: string[]; output?: string; task?: Task; label?: string; threshold?: number }, opts: RunOptions): Promise<PredictResult> {
     const { model, data } = this.require();
     const label = req.label ? parseLabel(req.label, this.columnNames()) : null;
-    if (label) requireColumn(data.columns, label.column, 'outcome');
+    if (label) requireColumn(data.columns, label.column, 'outcome', data.table);
     const positive = req.output === undefined ? positiveClassFor(model.signature, req.task, req.label, this.columnNames()) : undefined;
     const s = await this.score({ features: req.features, output: req.output, task: req.task, positive }, opts);
     const warnings = [...s.warnings, ...labelNotAClass(s.predictions, label, positive)];
@@ -293,7 +293,7 @@ function copyOf(p: Predictions): Predictions {
  */
 function mapWithHints(model: LoadedModel, data: LoadedTable, features?: string[]): Mapping {
   try {
-    return mapColumns(model.signature, data.columns, features);
+    return mapColumns(model.signature, data.columns, features, data.dropped);
   } catch (err) {
     if (!(err instanceof EinblickError) || err.code !== 'TEXT_FOR_NUMBER') throw err;
     const cols = (err.params.columns as string[] | undefined) ?? [];

@@ -370,6 +370,26 @@ export const errorDetailTexts: Record<string, Record<Lang, DetailText>> = {
       hint: (p) => `Rename the value "${p.value}" in the file (for example to "unknown") or fill in the empty cells, and load the file again; or choose another group column.`,
     },
   },
+  COLUMN_LEFT_OUT: {
+    de: {
+      text: (p) => `Die Spalte „${p.column}“ steht in der Datei, wurde beim Einlesen aber weggelassen: Ihr Typ (${p.type}) ist weder Zahl, Text, Kategorie noch Ja/Nein.`,
+      hint: (p) => `Wählen Sie eine andere Spalte, oder speichern Sie „${p.column}“ als einfache Spalte (ein Wert je Zelle: Zahl, Text oder Ja/Nein, keine Listen oder verschachtelten Einträge) und laden Sie die Datei erneut.`,
+    },
+    en: {
+      text: (p) => `Column "${p.column}" is in the file but was left out when it was read: its type (${p.type}) is not a number, text, category or yes/no.`,
+      hint: (p) => `Choose another column, or store "${p.column}" as a plain column (one value per cell: a number, text or yes/no, no lists or nested records) and load the file again.`,
+    },
+  },
+  TABLE_MEMORY: {
+    de: {
+      text: (p) => `${p.file} hat ${p.estimated === 'yes' ? 'etwa ' : ''}${de(p.rows)} Zeilen mit ${de(p.columns)} Spalte${p.columns === 1 ? '' : 'n'}; als Tabelle bräuchte das ${p.estimated === 'yes' ? 'etwa ' : ''}${bytesText(p.bytes, 'de')} Arbeitsspeicher, mehr als die ${bytesText(p.limit, 'de')}, die Einblick dafür vorsieht.`,
+      hint: (p) => `Laden Sie eine Stichprobe der Zeilen (etwa jede 10. Zeile) oder nur die Spalten, die die Auswertung braucht: Es passen höchstens ${de(p.maxRows)} Zeilen mit ${de(p.columns)} Spalte${p.columns === 1 ? '' : 'n'}.`,
+    },
+    en: {
+      text: (p) => `${p.file} has ${p.estimated === 'yes' ? 'about ' : ''}${en(p.rows)} rows of ${en(p.columns)} column${p.columns === 1 ? '' : 's'}; as a table that needs ${p.estimated === 'yes' ? 'about ' : ''}${bytesText(p.bytes, 'en')} of memory, more than the ${bytesText(p.limit, 'en')} Einblick allows for it.`,
+      hint: (p) => `Load a sample of the rows (for example every 10th row) or only the columns the analysis needs: at most ${en(p.maxRows)} rows of ${en(p.columns)} column${p.columns === 1 ? '' : 's'} fit.`,
+    },
+  },
 };
 
 /** 'Zeile 3' / 'den Zeilen 3, 7 und 2 weiteren' from params rows (shown) and count (all). */
@@ -419,3 +439,12 @@ const custom = (domain: unknown) => typeof domain === 'string' && domain !== '' 
 const SEPARATORS: Record<string, [string, string]> = { ',': ['Komma', 'comma'], ';': ['Semikolon', 'semicolon'], '\t': ['Tabulator', 'tab'], '|': ['senkrechter Strich', 'vertical bar'] };
 const separatorDe = (d: unknown) => SEPARATORS[String(d)]?.[0] ?? `„${String(d)}“`;
 const separatorEn = (d: unknown) => SEPARATORS[String(d)]?.[1] ?? `"${String(d)}"`;
+
+/** Bytes in GiB (one decimal), MiB, KiB or bytes, in the page's language. */
+function bytesText(bytes: unknown, lang: Lang): string {
+  const n = Number(bytes);
+  const units: [number, string][] = [[2 ** 30, 'GiB'], [2 ** 20, 'MiB'], [2 ** 10, 'KiB']];
+  const locale = lang === 'de' ? 'de-DE' : 'en-GB';
+  for (const [unit, name] of units) if (n >= unit) return `${(n / unit).toLocaleString(locale, { maximumFractionDigits: unit === 2 ** 30 ? 1 : 0 })} ${name}`;
+  return `${n} ${lang === 'de' ? 'Bytes' : 'bytes'}`;
+}

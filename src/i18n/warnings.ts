@@ -180,6 +180,10 @@ export const warningTexts: Record<string, Record<Lang, Render>> = {
     de: (p) => `Alle Fälle mit Ergebnis haben in „${col(p)}“ denselben Wert („${p.value}“): Quoten, die das andere Ergebnis brauchen, sind nicht bestimmt (${p.positive ? 'Falsch-positiv-Rate, Richtig-negativ-Rate, negativer Vorhersagewert' : 'Richtig-positiv-Rate, Falsch-negativ-Rate, positiver Vorhersagewert'}), die AUC lässt sich nicht berechnen, und die Genauigkeit sagt nur, wie oft das Modell „${p.value}“ vorhersagt.`,
     en: (p) => `Every case with an outcome has the same value in "${col(p)}" ("${p.value}"): rates that need the other outcome are undefined (${p.positive ? 'false positive rate, true negative rate, negative predictive value' : 'true positive rate, false negative rate, precision'}), AUC cannot be computed, and accuracy only says how often the model predicts "${p.value}".`,
   },
+  DUPLICATE_COLUMN_RENAMED: {
+    de: (p) => `Der Spaltenname „${col(p)}“ kommt mehrfach vor (Spalten ${(p.positions as string[]).join(', ')}${p.unnamed ? `; Spalte ${(p.unnamed as string[]).join(', ')} hatte keinen Namen` : ''}). Damit jede Spalte eindeutig ist, heißen sie jetzt ${list(p.names)}.`,
+    en: (p) => `The column name "${col(p)}" occurs more than once (columns ${(p.positions as string[]).join(', ')}${p.unnamed ? `; column ${(p.unnamed as string[]).join(', ')} had no name` : ''}). To keep every column distinct, they are now called ${listEn(p.names)}.`,
+  },
 };
 
 /** A warning in the given language; the engine's message when the code has no translation. */

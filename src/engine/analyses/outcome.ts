@@ -5,6 +5,7 @@
 import type { Table } from 'apache-arrow';
 import { EinblickError, type Warning } from '../errors.ts';
 import { categoryColumn, numericColumn } from '../data/columns.ts';
+import { droppedColumns, missingColumnError } from '../data/dropped.ts';
 import type { ColumnInfo } from '../data/types.ts';
 import { notAValue } from './outcome-value.ts';
 
@@ -55,10 +56,11 @@ function knownColumnSplit(text: string, columns: readonly string[]): LabelSpec |
   return null;
 }
 
-export function requireColumn(columns: ColumnInfo[], name: string, what: string): ColumnInfo {
+/** The column's info, or MISSING_COLUMN (saying so when the file's column was left out for its type). */
+export function requireColumn(columns: ColumnInfo[], name: string, what: string, table?: Table): ColumnInfo {
   const c = columns.find((x) => x.name === name);
   if (!c) {
-    throw new EinblickError('MISSING_COLUMN', `missing column: ${name} (named as the ${what})`, `Use one of the data's columns: ${columns.map((x) => x.name).join(', ')}.`, { column: name });
+    throw missingColumnError(name, droppedColumns(table), `the ${what}`, () => new EinblickError('MISSING_COLUMN', `missing column: ${name} (named as the ${what})`, `Use one of the data's columns: ${columns.map((x) => x.name).join(', ')}.`, { column: name }));
   }
   return c;
 }
@@ -177,7 +179,7 @@ export function favourableSide(outcome: BinaryOutcome, favourable: string | unde
 
 /** A numeric outcome (regression target); NaN where missing or not a number. */
 export function numericOutcome(table: Table, columns: ColumnInfo[], column: string): Float64Array {
-  const info = requireColumn(columns, column, 'outcome (--label)');
+  const info = requireColumn(columns, column, 'outcome (--label)', table);
   if (info.kind !== 'number' && info.kind !== 'boolean') {
     throw new EinblickError('TEXT_FOR_NUMBER', `the outcome column ${column} holds text, but a regression model's outcome must be a number`, 'Choose the column with the true values the model predicts.', { column });
   }

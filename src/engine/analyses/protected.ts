@@ -52,7 +52,7 @@ export function protectedGroups(table: Table, columns: ColumnInfo[], names: stri
   const binning: Record<string, Binning> = {};
   const warnings: Warning[] = [];
   for (const name of names) {
-    const info = requireColumn(columns, name, 'protected attribute');
+    const info = requireColumn(columns, name, 'protected attribute', table);
     const wantsBins = bins[name] !== undefined;
     if (info.kind === 'number' && (wantsBins || info.distinct > MAX_NUMERIC_LEVELS)) {
       if (!wantsBins) {

@@ -10,7 +10,9 @@
 import { DataType, makeVector, type Data, type Vector } from 'apache-arrow';
 import { EinblickError, type Warning } from '../errors.ts';
 import { Levels } from './levels.ts';
+import { ROWS, warnMostlyNumeric } from './mostly-numeric.ts';
 import { dateWarning, int64Warning } from './typed-columns.ts';
+import { isMissing } from './values.ts';
 import { BOOL_MISSING, booleanVector, categoryVector, numberVector } from './vectors.ts';
 
 /** 2^53: integers above it are not all representable as float64. */
@@ -32,8 +34,8 @@ export function convertArrowColumn(name: string, v: Vector, warnings: Warning[])
   if (DataType.isNull(t)) return numberVector(new Float64Array(v.length).fill(NaN));
   if (DataType.isInt(t) || DataType.isFloat(t) || DataType.isDecimal(t)) return numberVector(numbers(name, v, warnings));
   if (DataType.isBool(t)) return booleanVector(bools(v));
-  if (DataType.isUtf8(t) || DataType.isLargeUtf8(t) || DataType.isUtf8View(t)) return textColumn(v, (x) => x as string);
-  if (DataType.isDictionary(t)) return dictionaryColumn(name, v);
+  if (DataType.isUtf8(t) || DataType.isLargeUtf8(t) || DataType.isUtf8View(t)) return textColumn(v, (x) => x as string, { name, warnings });
+  if (DataType.isDictionary(t)) return dictionaryColumn(name, v, warnings);
   if (DataType.isDate(t) || DataType.isTimestamp(t)) {
     const dateOnly = DataType.isDate(t);
     warnings.push(dateWarning(name, dateOnly));
@@ -42,8 +44,17 @@ export function convertArrowColumn(name: string, v: Vector, warnings: Warning[])
   return null;
 }
 
-/** An ISO 8601 text for milliseconds since 1970 (UTC). */
+/** Largest time a JavaScript Date holds: 100 million days either side of 1970. */
+const MAX_DATE_MS = 8.64e15;
+
+/**
+ * An ISO 8601 text for milliseconds since 1970 (UTC); a time beyond what a Date holds (a
+ * damaged or sentinel value such as year 300000) is said as such instead of throwing.
+ *
+ * @example isoText(Date.UTC(2024, 0, 31), true) // '2024-01-31'
+ */
 export function isoText(ms: number, dateOnly: boolean): string {
+  if (!(Math.abs(ms) <= MAX_DATE_MS)) return `invalid date (${ms} ms from 1970-01-01)`;
   const s = new Date(ms).toISOString();
   return dateOnly ? s.slice(0, 10) : s;
 }
@@ -100,8 +111,8 @@ function bools(v: Vector): Uint8Array {
   return out;
 }
 
-/** A category column from any vector whose values map to text. */
-function textColumn(v: Vector, text: (x: unknown) => string): Vector {
+/** A category column from any vector whose values map to text (with MOSTLY_NUMERIC when `warn` is given). */
+function textColumn(v: Vector, text: (x: unknown) => string, warn?: { name: string; warnings: Warning[] }): Vector {
   const codes = new Int32Array(v.length);
   const levels = new Levels();
   let at = 0;
@@ -109,11 +120,22 @@ function textColumn(v: Vector, text: (x: unknown) => string): Vector {
     const cv = makeVector(d);
     for (let i = 0; i < d.length; i++, at++) codes[at] = isNull(d, i) ? -1 : levels.code(text(cv.get(i)), at);
   }
+  if (warn) warnNumericText(warn.name, codes, levels, warn.warnings);
   return categoryVector(codes, levels.values);
 }
 
+/**
+ * MOSTLY_NUMERIC for a text column of an Arrow or Parquet file whose values are mostly numbers
+ * (call before categoryVector, which takes the codes over).
+ *
+ * @example warnNumericText('x1', codes, levels, warnings) // pushes 'column "x1" looks numeric but row 4 has "abc"; ...'
+ */
+export function warnNumericText(name: string, codes: Int32Array, levels: Levels, warnings: Warning[]): void {
+  warnMostlyNumeric(name, codes, { values: levels.values, firstRow: levels.firstRow, tokens: levels.values.map((l) => isMissing(l)) }, ROWS, warnings);
+}
+
 /** Dictionary columns: string values keep their codes (remapped per batch); numbers -> number. */
-function dictionaryColumn(name: string, v: Vector): Vector | null {
+function dictionaryColumn(name: string, v: Vector, warnings: Warning[]): Vector | null {
   const valueType = (v.type as { dictionary: DataType }).dictionary;
   if (DataType.isInt(valueType) || DataType.isFloat(valueType)) {
     const out = new Float64Array(v.length);
@@ -135,11 +157,12 @@ function dictionaryColumn(name: string, v: Vector): Vector | null {
       }
       const k = Number(keys[i]);
       if (!(k >= 0 && k < dict.length)) {
-        throw new EinblickError('ARROW_INVALID', `column "${name}" has a dictionary code ${k} in row ${at}, but its dictionary has only ${dict.length} values`, 'The file is damaged or was written incorrectly. Export it again from the program that made it.', { column: name, row: at });
+        throw new EinblickError('ARROW_INVALID', `the Arrow file is damaged: column "${name}" has a dictionary code ${k} in row ${at}, but its dictionary has only ${dict.length} values`, 'The file is damaged or was written incorrectly. Export it again from the program that made it.', { column: name, row: at });
       }
       if (remap[k] === -2) remap[k] = dict.get(k) === null ? -1 : levels.code(dict.get(k) as string, at);
       codes[at] = remap[k];
     }
   }
+  warnNumericText(name, codes, levels, warnings);
   return categoryVector(codes, levels.values);
 }

@@ -1,11 +1,19 @@
 /**
  * Loads Arrow IPC (file or stream format, i.e. .arrow / .feather v2 / .ipc) with apache-arrow
- * and normalises every column (see arrow-columns.ts).
+ * and normalises every column (see arrow-columns.ts). Names are made unique (names.ts: Arrow
+ * allows a name twice); columns of types Einblick cannot use are dropped with a warning and
+ * recorded in the table (dropped.ts). Anything apache-arrow cannot decode, or buffers shorter
+ * than their row counts, is ARROW_INVALID with what looks wrong (arrow-damage.ts).
  */
 import { tableFromIPC, type Table, type Vector } from 'apache-arrow';
 import { EinblickError, throwIfAborted, type Warning } from '../errors.ts';
 import { convertArrowColumn } from './arrow-columns.ts';
-import { checkNotEmpty, checkSomeKept, checkUniqueNames, droppedWarning } from './typed-columns.ts';
+import { arrowInvalid, checkArrowColumn, checkFileIndex, describeArrowDamage, isFileFormat } from './arrow-damage.ts';
+import { verifyIpc } from './arrow-verify.ts';
+import { droppedMetadata, type DroppedColumn } from './dropped.ts';
+import { checkTableSize } from './limits.ts';
+import { uniqueNames } from './names.ts';
+import { checkNotEmpty, checkSomeKept, droppedWarning } from './typed-columns.ts';
 import type { LoadOptions } from './types.ts';
 import { tableFromColumns } from './vectors.ts';
 import { Pacer } from './yield.ts';
@@ -17,58 +25,57 @@ import { Pacer } from './yield.ts';
  */
 export async function loadArrow(bytes: Uint8Array, fileName: string, opts: LoadOptions = {}): Promise<{ table: Table; warnings: Warning[] }> {
   throwIfAborted(opts.signal);
+  try {
+    return await readArrow(bytes, fileName, opts);
+  } catch (err) {
+    if (err instanceof EinblickError) throw err;
+    throw arrowInvalid(fileName, describeArrowDamage(bytes), err);
+  }
+}
+
+async function readArrow(bytes: Uint8Array, fileName: string, opts: LoadOptions): Promise<{ table: Table; warnings: Warning[] }> {
   const src = readIpc(bytes, fileName);
-  const names = src.schema.fields.map((f) => f.name);
+  const { names, warnings } = uniqueNames(src.schema.fields.map((f) => f.name));
   checkNotEmpty(fileName, names.length, src.numRows);
-  checkUniqueNames(names, 'ARROW_INVALID');
-  const warnings: Warning[] = [];
+  const columns: { name: string; vector: Vector }[] = [];
+  for (let j = 0; j < names.length; j++) columns.push({ name: names[j], vector: src.getChildAt(j)! });
+  for (const c of columns) checkArrowColumn(fileName, c.name, c.vector, src.numRows);
+  checkTableSize(fileName, src.numRows, names.length, { limit: opts.maxTableBytes });
   const keptNames: string[] = [];
   const kept: Vector[] = [];
+  const dropped: DroppedColumn[] = [];
   const pace = new Pacer();
-  for (let j = 0; j < names.length; j++) {
+  for (const [j, { name, vector }] of columns.entries()) {
     opts.onProgress?.({ stage: 'parse', done: j, total: names.length });
     await pace.tick();
     throwIfAborted(opts.signal);
-    const v = convert(names[j], src.getChildAt(j)!, fileName, warnings);
-    if (v === null) warnings.push(droppedWarning(names[j], String(src.schema.fields[j].type)));
-    else {
-      keptNames.push(names[j]);
+    const v = convertArrowColumn(name, vector, warnings);
+    if (v === null) {
+      const type = String(src.schema.fields[j].type);
+      dropped.push({ name, type });
+      warnings.push(droppedWarning(name, type));
+    } else {
+      keptNames.push(name);
       kept.push(v);
     }
   }
   checkSomeKept(fileName, kept.length, names.length, 'ARROW_INVALID');
   opts.onProgress?.({ stage: 'parse', done: names.length, total: names.length });
-  return { table: tableFromColumns(keptNames, kept, src.numRows), warnings };
+  return { table: tableFromColumns(keptNames, kept, src.numRows, droppedMetadata(dropped)), warnings };
 }
 
 function readIpc(bytes: Uint8Array, fileName: string): Table {
+  const damage = describeArrowDamage(bytes);
+  // a file cut off before its footer could still be read as a stream, with rows missing
+  if (damage.cut) throw arrowInvalid(fileName, damage);
+  // apache-arrow trusts the lengths and positions in the metadata: check them first
+  const unsound = verifyIpc(bytes, isFileFormat(bytes)) ?? (isFileFormat(bytes) ? checkFileIndex(bytes) : null);
+  if (unsound !== null) throw arrowInvalid(fileName, { what: unsound, cut: false });
   let table: Table;
   try {
     table = tableFromIPC(bytes);
   } catch (err) {
-    throw invalid(fileName, err);
-  }
-  if (table.schema.fields.length === 0 && bytes.length > 0) {
-    throw invalid(fileName, new Error('no schema found'));
+    throw arrowInvalid(fileName, damage, err);
   }
   return table;
-}
-
-function convert(name: string, v: Vector, fileName: string, warnings: Warning[]): Vector | null {
-  try {
-    return convertArrowColumn(name, v, warnings);
-  } catch (err) {
-    if (err instanceof EinblickError) throw err;
-    throw invalid(fileName, err);
-  }
-}
-
-function invalid(fileName: string, err: unknown): EinblickError {
-  const detail = err instanceof Error ? err.message : String(err);
-  return new EinblickError(
-    'ARROW_INVALID',
-    `${fileName} is not a valid Arrow IPC file: ${detail}`,
-    'The file may be damaged or cut off. Export it again (for example with pyarrow.feather.write_feather or pandas.DataFrame.to_feather) or save the table as CSV or Parquet.',
-    { file: fileName, detail },
-  );
 }

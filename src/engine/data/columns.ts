@@ -9,19 +9,23 @@
  */
 import { DataType, makeVector, type Data, type Table, type Vector } from 'apache-arrow';
 import { EinblickError } from '../errors.ts';
+import { droppedColumns, missingColumnError } from './dropped.ts';
 import { naturalCompare } from './natural-order.ts';
 
-/** The column's vector, or MISSING_COLUMN naming the columns that exist. */
+/**
+ * The column's vector, or MISSING_COLUMN naming the columns that exist (or saying that the
+ * file's column of that name was left out because of its type, dropped.ts).
+ */
 export function columnVector(table: Table, name: string): Vector {
   const v = table.getChild(name);
   if (v === null) {
     const have = table.schema.fields.map((f) => f.name);
-    throw new EinblickError(
+    throw missingColumnError(name, droppedColumns(table), '', () => new EinblickError(
       'MISSING_COLUMN',
       `missing column: ${name}`,
       `The data has no column "${name}". Its columns are: ${have.slice(0, 20).join(', ')}${have.length > 20 ? ', ...' : ''}.`,
       { column: name, available: have },
-    );
+    ));
   }
   return v;
 }

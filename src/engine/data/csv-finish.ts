@@ -9,7 +9,8 @@ import type { Vector } from 'apache-arrow';
 import type { Warning } from '../errors.ts';
 import type { CsvColumn } from './csv-column.ts';
 import { BOOL_MISSING, booleanVector, categoryVector, numberVector } from './vectors.ts';
-import { isMissing, parseBoolean, parseNumber, type DecimalMark } from './values.ts';
+import { warnMostlyNumeric } from './mostly-numeric.ts';
+import { isMissing, parseBoolean, type DecimalMark } from './values.ts';
 
 /**
  * Maps 0-based data rows to "line" numbers as a person counts them: the header is line 1,
@@ -45,7 +46,7 @@ export function finishCsvColumn(col: CsvColumn, rows: number, decimal: DecimalMa
     if (bools.every((b, k) => b !== null || tokens[k]) && bools.some((b) => b !== null)) {
       return booleanVector(boolCodes(codes, bools));
     }
-    warnMostlyNumeric(col.name, codes, { values, firstRow, tokens }, decimal, lines, warnings);
+    warnMostlyNumeric(col.name, codes, { values, firstRow, tokens }, { decimal, where: (row) => `line ${lines.line(row)}`, place: (row) => lines.line(row) }, warnings);
     warnTokens(col.name, values, tokens, warnings);
     return categoryVector(codes, values);
   }
@@ -71,45 +72,5 @@ function warnTokens(name: string, levels: readonly string[], tokens: readonly bo
     code: 'MISSING_TOKEN_AS_CATEGORY',
     message: `column "${name}" holds text, and its value${found.length > 1 ? 's' : ''} ${found.map((f) => `"${f}"`).join(', ')} ${found.length > 1 ? 'are' : 'is'} kept as a category of its own. If ${found.length > 1 ? 'they mean' : 'it means'} "no value", leave those cells empty.`,
     params: { column: name, values: found },
-  });
-}
-
-/** How many first offending values a warning names. */
-const SHOW = 3;
-
-function warnMostlyNumeric(
-  name: string,
-  codes: Int32Array,
-  levels: { values: readonly string[]; firstRow: readonly number[]; tokens: readonly boolean[] },
-  decimal: DecimalMark,
-  lines: LineMap,
-  warnings: Warning[],
-): void {
-  const { values, firstRow, tokens } = levels;
-  const counts = new Float64Array(values.length);
-  for (let i = 0; i < codes.length; i++) if (codes[i] >= 0) counts[codes[i]]++;
-  // levels that would be missing in a number column count neither way
-  const text = values.map((l, k) => !tokens[k] && Number.isNaN(parseNumber(l, decimal)));
-  let nNumeric = 0;
-  let nText = 0;
-  for (let k = 0; k < values.length; k++) {
-    if (text[k]) nText += counts[k];
-    else if (!tokens[k]) nNumeric += counts[k];
-  }
-  if (nNumeric <= nText) return;
-  const bad: number[] = [];
-  for (let k = 0; k < values.length && bad.length < SHOW; k++) if (text[k]) bad.push(k);
-  const where = bad.map((k) => `line ${lines.line(firstRow[k])} has "${values[k]}"`).join(', ');
-  warnings.push({
-    code: 'MOSTLY_NUMERIC',
-    message: `column "${name}" looks numeric but ${where}; ${nText} of ${nNumeric + nText} values are not numbers (decimal mark "${decimal}"), so it is read as a category column. Fix those cells or leave them empty to use it as a number.`,
-    params: {
-      column: name,
-      values: bad.map((k) => values[k]),
-      lines: bad.map((k) => String(lines.line(firstRow[k]))),
-      rows: bad.map((k) => String(firstRow[k])),
-      text: nText,
-      total: nNumeric + nText,
-    },
   });
 }

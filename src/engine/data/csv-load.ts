@@ -5,10 +5,11 @@
 import type { Table } from 'apache-arrow';
 import { EinblickError, type Warning } from '../errors.ts';
 import { CsvColumn } from './csv-column.ts';
-import { detectDialect, type CsvDialect } from './csv-dialect.ts';
+import { detectDialect, sampleRecords, type CsvDialect } from './csv-dialect.ts';
 import { LineMap, finishCsvColumn } from './csv-finish.ts';
 import { headerNames } from './csv-header.ts';
 import { readRecords } from './csv-records.ts';
+import { MAX_TABLE_BYTES, maxRows, tooLarge } from './limits.ts';
 import { InvalidTextError, decodeSample, encodingFromBom, type TextEncodingGuess } from './text.ts';
 import type { LoadOptions } from './types.ts';
 import { tableFromColumns } from './vectors.ts';
@@ -41,7 +42,23 @@ export async function loadCsv(bytes: Uint8Array, fileName: string, opts: LoadOpt
     };
     return loadCsvAs(bytes, fileName, { encoding: 'windows-1252', start: bom.start }, opts, [warning]);
   }
-  return loadCsvAs(bytes, fileName, bom, opts, []);
+  try {
+    return await loadCsvAs(bytes, fileName, bom, opts, []);
+  } catch (err) {
+    if (err instanceof InvalidTextError) throw brokenUtf16(fileName, bom.encoding, bytes.length);
+    throw err;
+  }
+}
+
+/** UNKNOWN_FORMAT for bytes after a UTF-16 byte order mark that are not UTF-16 text. */
+function brokenUtf16(fileName: string, encoding: string, length: number): EinblickError {
+  const odd = (length - 2) % 2 === 1 ? ' (it has an odd number of bytes)' : ' (it holds a broken character)';
+  return new EinblickError(
+    'UNKNOWN_FORMAT',
+    `${fileName} begins with a ${encoding.toUpperCase()} byte order mark, but the rest is not ${encoding.toUpperCase()} text${odd}`,
+    'The file is damaged or was saved with a wrong encoding. Save it again as "CSV UTF-8" (in Excel: "Save as" > "CSV UTF-8 (comma delimited)") and load that file.',
+    { file: fileName, encoding },
+  );
 }
 
 async function loadCsvAs(
@@ -53,15 +70,21 @@ async function loadCsvAs(
 ): Promise<CsvLoaded> {
   const sample = decodeSample(bytes, enc, SAMPLE_BYTES);
   if (sample === null) throw new InvalidTextError(enc.encoding);
-  if (sample.complete && sample.text.trim() === '') throw emptyFile(fileName);
+  if (sample.complete && sample.text.trim() === '') throw blankFile(fileName, bytes.length - enc.start, enc);
   // Excel's "sep=;" first line names the separator
   const sep = /^sep=([^\r\n])\r?(?:\n|$)/.exec(sample.text);
   const text = sep ? sample.text.slice(sep[0].length) : sample.text;
   const dialect = detectDialect(text, sample.complete, fileName, { delimiter: opts.delimiter ?? sep?.[1], decimal: opts.decimal });
-  const capacity = estimateRows(bytes.length - enc.start, sample.text, dialect);
+  const estimate = estimateRows(bytes.length - enc.start, Math.min(bytes.length - enc.start, SAMPLE_BYTES), sample.text, dialect);
+  const limit = opts.maxTableBytes ?? MAX_TABLE_BYTES;
+  const width = sampleRecords(text, sample.complete, dialect.newline, dialect.delimiter)[0]?.length ?? 1;
+  // refused before reading when even a generous estimate does not fit; else counted while reading
+  if (estimate > 2 * maxRows(width, limit)) throw tooLarge(fileName, estimate, width, limit, true);
+  const capacity = Math.min(estimate, maxRows(width, limit), 1 << 27);
   const reader = { ...dialect, encoding: enc.encoding, start: enc.start, signal: opts.signal, onProgress: opts.onProgress, skip: sep ? 1 : 0 };
   const lines = new LineMap();
-  const columns = await firstPass(bytes, fileName, reader, capacity, lines, warnings);
+  const bound = { limit, estimate };
+  const columns = await firstPass(bytes, fileName, reader, capacity, lines, warnings, bound);
   const rows = columns[0].length;
   if (rows === 0) throw headerOnly(fileName, columns.length);
   const deferred = columns.map((c, j) => (c.state === 'deferred' ? j : -1)).filter((j) => j >= 0);
@@ -127,17 +150,22 @@ async function firstPass(
   capacity: number,
   lines: LineMap,
   warnings: Warning[],
+  bound: { limit: number; estimate: number },
 ): Promise<CsvColumn[]> {
   let columns: CsvColumn[] = [];
+  let most = 0;
+  let rows = 0;
   const onHeader = (cells: string[]): number => {
     columns = headerNames(cells, warnings).map((n) => new CsvColumn(n, reader.decimal, capacity));
+    most = maxRows(columns.length, bound.limit);
     return columns.length;
   };
   const onRow = (r: string[], line: number): void => {
     if (r.length !== columns.length) throw ragged(line, r.length, columns.length, reader.delimiter);
+    if (++rows > most) throw tooLarge(fileName, Math.max(rows, bound.estimate), columns.length, bound.limit, true);
     for (let j = 0; j < columns.length; j++) columns[j].push(r[j]);
   };
-  if (!(await eachRow(bytes, reader, 'parse', lines, onHeader, onRow))) throw emptyFile(fileName);
+  if (!(await eachRow(bytes, reader, 'parse', lines, onHeader, onRow))) throw noHeader(fileName, reader.skip > 0);
   return columns;
 }
 
@@ -150,12 +178,12 @@ async function textPass(bytes: Uint8Array, reader: ReaderOptions, columns: CsvCo
   await eachRow(bytes, reader, 'parse-text', new LineMap(), () => columns.length, onRow);
 }
 
-/** Rows expected from the sample's characters per line, with 5% headroom (only a first size). */
-function estimateRows(textBytes: number, sample: string, d: CsvDialect): number {
+/** Rows expected from the sample's bytes per line, with 5% headroom (only a first size). */
+function estimateRows(textBytes: number, sampleBytes: number, sample: string, d: CsvDialect): number {
   let lines = 0;
   for (let i = sample.indexOf(d.newline); i >= 0; i = sample.indexOf(d.newline, i + 1)) lines++;
-  const perLine = Math.max(1, sample.length / Math.max(1, lines));
-  return Math.min(Math.ceil((textBytes / perLine) * 1.05) + 16, 1 << 27);
+  const perLine = Math.max(1, sampleBytes / Math.max(1, lines));
+  return Math.ceil((textBytes / perLine) * 1.05) + 16;
 }
 
 const SEPARATOR_NAMES: Record<string, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'vertical bar' };
@@ -170,8 +198,18 @@ function ragged(line: number, fields: number, expected: number, delimiter: strin
   );
 }
 
-function emptyFile(fileName: string): EinblickError {
-  return new EinblickError('EMPTY_FILE', `${fileName} is empty`, 'Choose a file that contains a table: a header line with column names and one line per case.', {
+/** EMPTY_FILE for text whose every line is blank (or an empty quoted value), after a "sep=" line or not. */
+function noHeader(fileName: string, sep: boolean): EinblickError {
+  const what = sep ? 'holds only the line "sep=..." that names the separator, and no header or data' : 'has no header and no data: every line is blank or holds only empty values';
+  return new EinblickError('EMPTY_FILE', `${fileName} ${what}`, 'Choose a file that contains a table: a header line with column names and one line per case.', {
+    file: fileName,
+  });
+}
+
+/** EMPTY_FILE for a file that has bytes but no text: only a byte order mark, or only blank lines. */
+function blankFile(fileName: string, textBytes: number, enc: TextEncodingGuess): EinblickError {
+  const what = textBytes === 0 ? `holds only a ${enc.encoding.toUpperCase()} byte order mark (BOM) and no text` : 'holds only blank lines or spaces, no header and no data';
+  return new EinblickError('EMPTY_FILE', `${fileName} ${what}`, 'Choose a file that contains a table: a header line with column names and one line per case. If the file should have data, export it again.', {
     file: fileName,
   });
 }

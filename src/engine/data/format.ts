@@ -6,6 +6,7 @@
  */
 import { Message, MessageHeader } from 'apache-arrow';
 import { EinblickError } from '../errors.ts';
+import { isSoundMessage } from './arrow-verify.ts';
 import type { DataFormat } from './types.ts';
 
 const ARROW_MAGIC = [0x41, 0x52, 0x52, 0x4f, 0x57, 0x31]; // ARROW1
@@ -22,8 +23,11 @@ export function isArrowStream(bytes: Uint8Array): boolean {
   if (!startsWith(bytes, [0xff, 0xff, 0xff, 0xff]) || bytes.length < 8) return false;
   const len = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getInt32(4, true);
   if (len <= 0 || 8 + len > bytes.length) return false;
+  const meta = bytes.subarray(8, 8 + len);
+  // a damaged length in the message would make apache-arrow allocate without bound
+  if (!isSoundMessage(meta)) return false;
   try {
-    return Message.decode(bytes.subarray(8, 8 + len)).headerType === MessageHeader.Schema;
+    return Message.decode(meta).headerType === MessageHeader.Schema;
   } catch {
     return false; // not a flatbuffer message, so not an Arrow stream; other formats are tried next
   }

@@ -8,6 +8,7 @@ import type { Table } from 'apache-arrow';
 import { loadArrow } from './arrow-load.ts';
 import { loadCsv } from './csv-load.ts';
 import { describeColumn } from './describe.ts';
+import { droppedColumns } from './dropped.ts';
 import { detectFormat } from './format.ts';
 import { loadParquet } from './parquet-load.ts';
 import type { ColumnInfo, LoadOptions, LoadedTable } from './types.ts';
@@ -23,7 +24,7 @@ import { Pacer } from './yield.ts';
 export async function loadTable(bytes: Uint8Array, fileName: string, opts: LoadOptions = {}): Promise<LoadedTable> {
   throwIfAborted(opts.signal);
   if (bytes.length === 0) {
-    throw new EinblickError('EMPTY_FILE', `${fileName} is empty (0 bytes)`, 'Choose a file that contains a table: a header line with column names and one line per case.', {
+    throw new EinblickError('EMPTY_FILE', `${fileName} is empty (0 bytes)`, 'Choose the file again: this one holds nothing, perhaps it was not saved or copied completely. A table needs its column names and one row per case.', {
       file: fileName,
     });
   }
@@ -36,7 +37,7 @@ export async function loadTable(bytes: Uint8Array, fileName: string, opts: LoadO
   else ({ table, warnings } = await loadParquet(bytes, fileName, opts));
   const columns = await describeAll(table, opts);
   for (const c of columns) if (c.missing === table.numRows) warnings.push(emptyColumn(c.name));
-  const loaded: LoadedTable = { table, format, fileName, rows: table.numRows, columns, warnings };
+  const loaded: LoadedTable = { table, format, fileName, rows: table.numRows, columns, dropped: droppedColumns(table), warnings };
   if (csv) loaded.csv = csv;
   return loaded;
 }

@@ -7,7 +7,8 @@
  */
 import type { SchemaElement } from 'hyparquet';
 import { Levels } from './levels.ts';
-import { isoText } from './arrow-columns.ts';
+import { isoText, warnNumericText } from './arrow-columns.ts';
+import type { Warning } from '../errors.ts';
 import { BOOL_MISSING, booleanVector, categoryVector, numberVector } from './vectors.ts';
 import type { Vector } from 'apache-arrow';
 
@@ -86,10 +87,11 @@ export class ParquetSink {
     return String(x);
   }
 
-  /** The finished vector. */
-  vector(): Vector {
+  /** The finished vector; a text column of mostly numbers gets MOSTLY_NUMERIC in `warnings`. */
+  vector(name: string, warnings: Warning[]): Vector {
     if (this.numbers) return numberVector(this.numbers);
     if (this.bools) return booleanVector(this.bools);
+    if (this.kind === 'text') warnNumericText(name, this.codes!, this.levels, warnings);
     return categoryVector(this.codes!, this.levels.values);
   }
 }

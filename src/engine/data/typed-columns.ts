@@ -1,6 +1,6 @@
 /**
  * Shared checks for formats that carry their own column types (Arrow IPC, Parquet): empty
- * tables, duplicate names, dropped columns.
+ * tables, dropped columns, int64 and date warnings (names: names.ts).
  */
 import { EinblickError, type ErrorCode, type Warning } from '../errors.ts';
 
@@ -15,21 +15,6 @@ export function checkNotEmpty(fileName: string, columns: number, rows: number): 
       columns,
     });
   }
-}
-
-/** Throws `code` when a column name occurs twice. */
-export function checkUniqueNames(names: readonly string[], code: ErrorCode): void {
-  const seen = new Map<string, number>();
-  names.forEach((n, i) => {
-    const first = seen.get(n);
-    if (first !== undefined) {
-      throw new EinblickError(code, `the column name "${n}" appears twice (columns ${first + 1} and ${i + 1})`, 'Give every column its own name and export the file again.', {
-        column: n,
-        positions: [String(first + 1), String(i + 1)],
-      });
-    }
-    seen.set(n, i);
-  });
 }
 
 /** The warning for a column whose type Einblick cannot use. */

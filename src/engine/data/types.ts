@@ -1,5 +1,6 @@
 import type { Table } from 'apache-arrow';
 import type { ProgressFn, Warning } from '../errors.ts';
+import type { DroppedColumn } from './dropped.ts';
 
 /** What a column holds, as a person would say it. */
 export type ColumnKind = 'number' | 'category' | 'boolean';
@@ -36,6 +37,8 @@ export interface LoadedTable {
   columns: ColumnInfo[];
   /** CSV only: the separator and decimal mark that were detected. */
   csv?: { delimiter: string; decimal: '.' | ',' };
+  /** Arrow / Parquet columns left out because of their type (also in the table's schema metadata, dropped.ts). */
+  dropped: DroppedColumn[];
   warnings: Warning[];
 }
 
@@ -46,4 +49,6 @@ export interface LoadOptions {
   delimiter?: string;
   /** Force the decimal mark instead of detecting it. */
   decimal?: '.' | ',';
+  /** Largest table to build, in bytes at 8 a cell (default MAX_TABLE_BYTES, limits.ts); beyond it TOO_LARGE. */
+  maxTableBytes?: number;
 }

@@ -69,11 +69,13 @@ export function categoryVector(codes: Int32Array, levels: readonly string[]): Ve
  * A table whose columns keep the given order (an object literal would move a column named
  * "2023" to the front). Every vector must have one chunk and `length` rows.
  *
+ * `metadata` becomes the schema's metadata (dropped.ts records left-out columns there).
+ *
  * @example tableFromColumns(['b', 'a'], [numberVector(x), numberVector(y)]).schema.fields[0].name // 'b'
  */
-export function tableFromColumns(names: readonly string[], vectors: readonly Vector[], length: number): Table {
+export function tableFromColumns(names: readonly string[], vectors: readonly Vector[], length: number, metadata?: Map<string, string>): Table {
   const fields = names.map((n, i) => new Field(n, vectors[i].type, true));
-  const schema = new Schema(fields);
+  const schema = new Schema(fields, metadata);
   const data = makeData({ type: new Struct(fields), length, nullCount: 0, children: vectors.map((v) => v.data[0]) });
   return new Table(schema, [new RecordBatch(schema, data)]);
 }

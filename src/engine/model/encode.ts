@@ -5,6 +5,7 @@
  */
 import type { Table } from 'apache-arrow';
 import { EinblickError, type Warning } from '../errors.ts';
+import { droppedColumns, missingColumnError } from '../data/dropped.ts';
 import { readNumbers, readStrings, rowAt, selectionSize, vectorKind, type RowSelection } from './arrow-read.ts';
 import type { FeatureColumn, FeatureSet, Mapping, TensorElementType } from './types.ts';
 
@@ -29,7 +30,7 @@ export function encodeFeatures(table: Table, mapping: Mapping, rows?: RowSelecti
 function encodeColumn(table: Table, name: string, feature: string, type: TensorElementType, rows: RowSelection, warnings: Warning[], scratch: () => Float64Array): FeatureColumn {
   const vector = table.getChild(name);
   if (!vector) {
-    throw new EinblickError('MISSING_COLUMN', `missing column: ${name}`, `Add a column "${name}" to the data or map another column to the model feature "${feature}".`, { column: name });
+    throw missingColumnError(name, droppedColumns(table), `the model feature ${feature}`, () => new EinblickError('MISSING_COLUMN', `missing column: ${name}`, `Add a column "${name}" to the data or map another column to the model feature "${feature}".`, { column: name }));
   }
   const kind = vectorKind(vector);
   if (type === 'string') {

@@ -5,6 +5,7 @@
  */
 import { EinblickError, type Warning } from '../errors.ts';
 import type { ColumnInfo } from '../data/types.ts';
+import { missingColumnError, type DroppedColumn } from '../data/dropped.ts';
 import { nearNames } from './names.ts';
 import type { InputSpec, Mapping, ModelSignature } from './types.ts';
 
@@ -12,18 +13,19 @@ const FEATURES_HINT = 'Pass --features a,b,c naming the data columns that fill t
 
 /**
  * Maps data columns to the model's features; throws MISSING_COLUMN, UNKNOWN_FEATURE,
- * WRONG_WIDTH, TEXT_FOR_NUMBER or UNSUPPORTED_SIGNATURE with a hint.
+ * WRONG_WIDTH, TEXT_FOR_NUMBER or UNSUPPORTED_SIGNATURE with a hint. `dropped` (the file's
+ * columns left out for their type, LoadedTable.dropped) turns "missing column" into "left out".
  *
  * @example mapColumns(signature, columns, ['pirat', 'hirat']).features // ['pirat', 'hirat']
  */
-export function mapColumns(signature: ModelSignature, columns: ColumnInfo[], features?: string[]): Mapping {
-  if (signature.layout === 'matrix') return mapMatrix(signature, columns, features);
-  const mapping = mapPerColumn(signature.inputs, columns);
+export function mapColumns(signature: ModelSignature, columns: ColumnInfo[], features?: string[], dropped: readonly DroppedColumn[] = []): Mapping {
+  if (signature.layout === 'matrix') return mapMatrix(signature, columns, features, dropped);
+  const mapping = mapPerColumn(signature.inputs, columns, dropped);
   if (features && features.length > 0) mapping.notes?.push({ code: 'FEATURES_IGNORED', message: 'The model takes one input per column, matched by name; the list of feature columns (--features) is not used.' });
   return mapping;
 }
 
-function mapPerColumn(inputs: InputSpec[], columns: ColumnInfo[]): Mapping {
+function mapPerColumn(inputs: InputSpec[], columns: ColumnInfo[], dropped: readonly DroppedColumn[]): Mapping {
   const byName = new Map(columns.map((c) => [c.name, c]));
   const tensor = inputs.find((i) => i.shape.length > 2);
   if (tensor) throw tensorInput(tensor);
@@ -35,7 +37,7 @@ function mapPerColumn(inputs: InputSpec[], columns: ColumnInfo[]): Mapping {
   const notes: Warning[] = [];
   const source = inputs.map((i) => columnFor(i.name, columns, byName, notes));
   const missing = inputs.filter((_, k) => source[k] === null).map((i) => i.name);
-  if (missing.length > 0) throw missingColumns(missing, columns.map((c) => c.name));
+  if (missing.length > 0) throw missingColumnError(missing, dropped, 'a model input', () => missingColumns(missing, columns.map((c) => c.name)));
   const text: string[] = [];
   for (const [k, input] of inputs.entries()) {
     const col = source[k] as ColumnInfo;
@@ -63,7 +65,7 @@ function columnFor(input: string, columns: ColumnInfo[], byName: Map<string, Col
   return near[0];
 }
 
-function mapMatrix(signature: ModelSignature, columns: ColumnInfo[], features?: string[]): Mapping {
+function mapMatrix(signature: ModelSignature, columns: ColumnInfo[], features: string[] | undefined, dropped: readonly DroppedColumn[]): Mapping {
   const input = signature.inputs[0];
   const width = signature.width;
   const byName = new Map(columns.map((c) => [c.name, c]));
@@ -71,7 +73,7 @@ function mapMatrix(signature: ModelSignature, columns: ColumnInfo[], features?: 
   let chosen: string[];
   if (features && features.length > 0) {
     const unknown = features.filter((f) => !byName.has(f));
-    if (unknown.length > 0) throw unknownFeatures(unknown, columns.map((c) => c.name));
+    if (unknown.length > 0) throw missingColumnError(unknown, dropped, 'a feature column (--features)', () => unknownFeatures(unknown, columns.map((c) => c.name)));
     const seen = new Set<string>();
     const twice = features.find((f) => seen.size === seen.add(f).size); // the first name seen before
     if (twice !== undefined) throw new EinblickError('INVALID_OPTION', `the feature column ${twice} is named more than once`, 'Name each data column once in --features, in the order the model was trained on (in the app: pick each column once).', { detail: 'REPEATED_FEATURE', column: twice });

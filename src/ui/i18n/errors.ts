@@ -32,10 +32,6 @@ export const errorTexts: Record<ErrorCode, Record<Lang, Text>> = {
     de: { title: 'Die CSV-Datei hat keine Kopfzeile oder keine Datenzeilen.', hint: 'Die erste Zeile muss die Spaltennamen enthalten, darunter mindestens eine Zeile mit Daten.' },
     en: { title: 'The CSV file has no header or no data rows.', hint: 'The first line must hold the column names, with at least one row of data below it.' },
   },
-  CSV_DUPLICATE_COLUMN: {
-    de: { title: 'Zwei Spalten haben denselben Namen.', hint: 'Benennen Sie eine der Spalten um, damit jede Spalte eindeutig ist.' },
-    en: { title: 'Two columns have the same name.', hint: 'Rename one of them so that every column name is unique.' },
-  },
   ARROW_INVALID: {
     de: { title: 'Die Arrow-Datei ist beschädigt oder unvollständig.', hint: 'Die Datei wurde wahrscheinlich nicht vollständig gespeichert oder kopiert. Exportieren Sie die Daten erneut (zum Beispiel mit pandas to_feather), oder speichern Sie sie als CSV.' },
     en: { title: 'The Arrow file is damaged or incomplete.', hint: 'The file was probably not saved or copied completely. Export the data again (for example with pandas to_feather), or save them as CSV.' },

@@ -36,32 +36,9 @@ const KNOWN_FAILING: string[] = [
   // an output called probabilities that holds no probabilities is used without a word; a [N,2,2] output is flattened for --output probabilities:3 (issue 9 items 2 and 4)
   // inputs and outputs of more than two dimensions described by a symptom ('takes 3 columns at once', 'width not known'); a model without inputs by its output's shape
   // a fault of the model or of an input column blamed on the outcome ('check the outcome column: it seems to be empty'); 'column hired holds ' followed by nothing
-  // list and struct columns of Arrow/Parquet: dropped with a note, then only 'missing column' when named
-  'table/arrow-list-column-protected',
-  'table/arrow-struct-column-protected',
-  'table/parquet-list-column-protected',
-  'table/parquet-struct-column-protected',
-  // a repeated column name makes the table unusable (issue 9 item 5)
-  'model/compas-repeated-header-predict',
-  'model/compas-repeated-header-fairness',
-  'table/csv-repeated-header',
-  'table/csv-repeated-header-three-times',
-  'table/csv-repeated-header-outcome',
-  'table/csv-repeated-header-protected',
-  'table/csv-repeated-header-predict',
-  'table/csv-repeated-header-input',
-  'table/csv-no-header',
-  'table/arrow-repeated-field-names',
-  'table/parquet-repeated-field-names',
   // fewer than two groups compared without a word (issue 9 item 3); an outcome with one value likewise
   // a label column whose name contains '=' cannot be named with --label
   // explain on missing cells: 'invalid space: probability ... undefined values' (exit 2), the cells not named
-  // damaged Arrow files: 'Cannot read properties of null'; Arrow text in a number input does not name the value
-  'table/arrow-magic-only',
-  'table/arrow-magic-random-body',
-  'table/arrow-truncated-half',
-  'table/arrow-truncated-end',
-  'table/arrow-text-in-input',
 ];
 
 const only = process.env.CORPUS_ONLY ? new RegExp(process.env.CORPUS_ONLY) : null;

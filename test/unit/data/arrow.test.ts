@@ -112,3 +112,16 @@ describe('Arrow IPC round trip', () => {
     expect(e.message).toContain('none of the 1 columns');
   });
 });
+
+describe('Arrow text columns of mostly numbers (issue 9)', () => {
+  it('get MOSTLY_NUMERIC naming the row and the value, as CSV columns do', async () => {
+    const x = vectorFromArray(['1.5', '2', 'abc', '4', null], new Utf8());
+    const d = vectorFromArray(['1', 'n/a', '3', '4', '5'], new Dictionary(new Utf8(), new Int32()));
+    const t = await loadTable(tableToIPC(new Table({ x, d })), 'x.arrow');
+    expect(t.warnings.map((w) => [w.code, w.message])).toEqual([
+      ['MOSTLY_NUMERIC', 'column "x" looks numeric but row 3 has "abc"; 1 of 4 values are not numbers (decimal mark "."), so it is read as a category column. Fix those cells or leave them empty to use it as a number.'],
+      ['MOSTLY_NUMERIC', 'column "d" looks numeric but row 2 has "n/a"; 1 of 5 values are not numbers (decimal mark "."), so it is read as a category column. Fix those cells or leave them empty to use it as a number.'],
+    ]);
+    expect(t.warnings[0].params).toMatchObject({ column: 'x', values: ['abc'], lines: ['3'], rows: ['2'] });
+  });
+});

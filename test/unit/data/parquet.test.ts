@@ -89,3 +89,11 @@ describe('Parquet round trip', () => {
     expect((await errorOf(loadTable(bytes, 'x.parquet'))).code).toBe('EMPTY_FILE');
   });
 });
+
+describe('Parquet text columns of mostly numbers (issue 9)', () => {
+  it('get MOSTLY_NUMERIC naming the row and the value', async () => {
+    const bytes = new Uint8Array(parquetWriteBuffer({ columnData: [{ name: 's', data: ['1', '2', 'abc', null], type: 'STRING' }] }));
+    const t = await loadTable(bytes, 'x.parquet');
+    expect(t.warnings.map((w) => [w.code, w.params?.values, w.params?.lines])).toEqual([['MOSTLY_NUMERIC', ['abc'], ['3']]]);
+  });
+});
