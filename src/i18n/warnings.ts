@@ -184,6 +184,10 @@ export const warningTexts: Record<string, Record<Lang, Render>> = {
     de: (p) => `Der Spaltenname „${col(p)}“ kommt mehrfach vor (Spalten ${(p.positions as string[]).join(', ')}${p.unnamed ? `; Spalte ${(p.unnamed as string[]).join(', ')} hatte keinen Namen` : ''}). Damit jede Spalte eindeutig ist, heißen sie jetzt ${list(p.names)}.`,
     en: (p) => `The column name "${col(p)}" occurs more than once (columns ${(p.positions as string[]).join(', ')}${p.unnamed ? `; column ${(p.unnamed as string[]).join(', ')} had no name` : ''}). To keep every column distinct, they are now called ${listEn(p.names)}.`,
   },
+  ARROW_STREAM_NO_END: {
+    de: (p) => `${p.file} ist ein Arrow-Datenstrom ohne Endmarke: ${p.rows} Zeilen wurden gelesen. Wurde die Datei beim Herunterladen oder Kopieren abgeschnitten, fehlen Zeilen; vergleichen Sie die Zahl mit der Quelle.`,
+    en: (p) => `${p.file} is an Arrow stream without its end marker: ${p.rows} rows were read. If the file was cut off in a download or copy, rows are missing; compare the number with the source.`,
+  },
 };
 
 /** A warning in the given language; the engine's message when the code has no translation. */

@@ -60,8 +60,28 @@ async function readArrow(bytes: Uint8Array, fileName: string, opts: LoadOptions)
     }
   }
   checkSomeKept(fileName, kept.length, names.length, 'ARROW_INVALID');
+  if (!isFileFormat(bytes) && !endsWithEndMarker(bytes)) warnings.push(noEndMarker(fileName, src.numRows));
   opts.onProgress?.({ stage: 'parse', done: names.length, total: names.length });
   return { table: tableFromColumns(keptNames, kept, src.numRows, droppedMetadata(dropped)), warnings };
+}
+
+/**
+ * Whether an Arrow stream ends with its end-of-stream marker (0xFFFFFFFF 0x00000000). The
+ * marker is optional, so a stream cut exactly between two record batches still reads, with rows
+ * missing: without the marker that cannot be told apart, and is said (streams of writers before
+ * Arrow 0.15, which end in 0x00000000 only, get the note too).
+ *
+ * @example endsWithEndMarker(tableToIPC(t, 'stream')) // true
+ */
+export function endsWithEndMarker(bytes: Uint8Array): boolean {
+  const n = bytes.length;
+  if (n < 8) return false;
+  const tail = bytes.subarray(n - 8);
+  return tail[0] === 0xff && tail[1] === 0xff && tail[2] === 0xff && tail[3] === 0xff && tail[4] === 0 && tail[5] === 0 && tail[6] === 0 && tail[7] === 0;
+}
+
+function noEndMarker(file: string, rows: number): Warning {
+  return { code: 'ARROW_STREAM_NO_END', message: `${file} is an Arrow stream without its end marker: ${rows} rows were read; if the file was cut off (an incomplete download or copy), rows are missing.`, params: { file, rows } };
 }
 
 function readIpc(bytes: Uint8Array, fileName: string): Table {

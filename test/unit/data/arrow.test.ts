@@ -64,6 +64,21 @@ describe('Arrow IPC round trip', () => {
     expect(t.columns[0]).toMatchObject({ distinct: 3, missing: 1 });
   });
 
+  it('issue 9: a stream cut exactly between two record batches reads with fewer rows and says it has no end marker', async () => {
+    const a = new Table({ x: vectorFromArray([1, 2, 3], new Int32()) });
+    const both = a.concat(new Table({ x: vectorFromArray([4, 5], new Int32()) }));
+    const whole = tableToIPC(both, 'stream');
+    const complete = await loadTable(whole, 'x.arrow');
+    expect(complete.rows).toBe(5);
+    expect(complete.warnings.map((w) => w.code)).not.toContain('ARROW_STREAM_NO_END');
+    // the same stream cut after its first batch: schema and batch 1 as the one-batch stream writes them
+    const first = tableToIPC(a, 'stream');
+    const cut = whole.subarray(0, first.length - 8);
+    const t = await loadTable(cut, 'x.arrow');
+    expect(t.rows).toBe(3);
+    expect(t.warnings).toContainEqual(expect.objectContaining({ code: 'ARROW_STREAM_NO_END', params: { file: 'x.arrow', rows: 3 } }));
+  });
+
   it('a column with only nulls is an all-missing number column, with a warning', async () => {
     const t = await loadTable(tableToIPC(new Table({ s: vectorFromArray([null, null], new Utf8()), x: vectorFromArray([1, 2], new Int32()) })), 'x.arrow');
     expect(values(t).s).toEqual([null, null]);
