@@ -17,11 +17,12 @@ export interface Opened {
 /**
  * @example const { session, onProgress } = await openSession({ model: 'm.onnx', data: 'd.csv' }, io)
  */
-export async function openSession(o: { model: string; data: string; quiet?: boolean }, io: Io): Promise<Opened> {
-  const [modelBytes, dataBytes] = await Promise.all([readInput(o.model, 'model'), readInput(o.data, 'data')]);
+export async function openSession(o: { model?: string; data: string; quiet?: boolean }, io: Io): Promise<Opened> {
+  const [modelBytes, dataBytes] = await Promise.all([o.model === undefined ? null : readInput(o.model, 'model'), readInput(o.data, 'data')]);
   const session = new EngineSession();
   const onProgress = progressPrinter(io, Boolean(o.quiet));
-  await session.loadModel(modelBytes, basename(o.model));
+  // without a model (a score or decision column of the data), only the data is loaded
+  if (modelBytes && o.model !== undefined) await session.loadModel(modelBytes, basename(o.model));
   const data = await session.loadData(dataBytes, basename(o.data), { onProgress });
   printNotes(data.warnings, io, o.quiet);
   return { session, onProgress };

@@ -26,6 +26,7 @@ import { anomalyCheck, classificationCheck, regressionCheck, type ModelCheck } f
 import { runFairness, type FairnessSpec, type FairnessRun } from './analyses/fairness-run.ts';
 import { categoryColumn } from './data/columns.ts';
 import { scoreSummary, type ScoreSummary } from './analyses/score-summary.ts';
+import { DECISION_THRESHOLD, predictionsFromColumn, type ScoreSourceSpec } from './analyses/score-source.ts';
 import { runExplain, type ExplainSpec, type ExplainRun } from './analyses/explain-run.ts';
 import type { TreeShapKernel } from './explain/index.ts';
 import { explainNote, type ExplainNote } from './explain/notes.ts';
@@ -60,7 +61,8 @@ export interface PredictResult {
   predictions: Predictions;
   /** Count, mean, range and the share at or above the threshold of the request (default 0.5). */
   summary: ScoreSummary;
-  mapping: Mapping;
+  /** How the data fill the model's inputs; null when the scores come from a column of the data. */
+  mapping: Mapping | null;
   /** Non-fatal problems met while feeding the data (e.g. missing values given as NaN). */
   warnings: Warning[];
 }
@@ -142,7 +144,11 @@ export class EngineSession {
    * Predicts every row of the table. With the outcome ('COLUMN=VALUE') and no explicit output,
    * the score is the probability of the class that equals VALUE, as in the other analyses.
    */
-  async predict(req: { features?: string[]; output?: string; task?: Task; label?: string; threshold?: number }, opts: RunOptions): Promise<PredictResult> {
+  async predict(req: { features?: string[]; output?: string; task?: Task; source?: ScoreSourceSpec; label?: string; threshold?: number }, opts: RunOptions): Promise<PredictResult> {
+    if (req.source) {
+      const s = await this.scoresFor(req, req.label, opts);
+      return { predictions: s.predictions, summary: scoreSummary(s.predictions, req.threshold ?? DECISION_THRESHOLD), mapping: null, warnings: s.warnings };
+    }
     const { model, data } = this.require();
     const label = req.label ? parseLabel(req.label, this.columnNames()) : null;
     if (label) requireColumn(data.columns, label.column, 'outcome', data.table);
@@ -156,11 +162,10 @@ export class EngineSession {
    * Predicts every row and runs the fairness analysis. When the outcome's positive value is one
    * of the model's class labels, the score is the probability of exactly that class.
    */
-  async fairness(req: { features?: string[]; output?: string; task?: Task; spec: FairnessSpec }, opts: RunOptions): Promise<FairnessResultMessage> {
-    const { model, data } = this.require();
-    const positive = req.output === undefined ? positiveClassFor(model.signature, req.task, req.spec.label, this.columnNames()) : undefined;
-    const s = await this.score({ ...req, positive }, opts);
-    const run = runFairness(data.table, data.columns, s.predictions, req.spec, { signal: opts.signal, features: s.mapping.columns });
+  async fairness(req: { features?: string[]; output?: string; task?: Task; source?: ScoreSourceSpec; spec: FairnessSpec }, opts: RunOptions): Promise<FairnessResultMessage> {
+    const data = this.requireData();
+    const s = await this.scoresFor(req, req.spec.label, opts);
+    const run = runFairness(data.table, data.columns, s.predictions, req.spec, { signal: opts.signal, features: s.mapping?.columns });
     run.warnings.unshift(...s.warnings);
     return { ...run, predictions: copyOf(s.predictions) };
   }
@@ -170,17 +175,32 @@ export class EngineSession {
    * regression; share flagged for anomaly models). Needs the outcome for classification and
    * regression: 'COLUMN=VALUE' / 'COLUMN'.
    */
-  async modelCheck(req: { features?: string[]; output?: string; task?: Task; label?: string; threshold?: number }, opts: RunOptions): Promise<ModelCheck> {
-    const { model, data } = this.require();
-    const positive = req.output === undefined ? positiveClassFor(model.signature, req.task, req.label, this.columnNames()) : undefined;
-    const s = await this.score({ features: req.features, output: req.output, task: req.task, positive }, opts);
-    const p = s.predictions;
+  async modelCheck(req: { features?: string[]; output?: string; task?: Task; source?: ScoreSourceSpec; label?: string; threshold?: number }, opts: RunOptions): Promise<ModelCheck> {
+    const data = this.requireData();
+    const p = (await this.scoresFor(req, req.label, opts)).predictions;
     if (p.task === 'anomaly') return anomalyCheck(p);
     if (!req.label) throw new EinblickError('INVALID_OPTION', 'no outcome column given', 'Name the column with the true outcome (and, for a classifier, its positive value).');
     const label = parseLabel(req.label, this.columnNames());
     if (p.task === 'regression') return regressionCheck(p.scores, numericOutcome(data.table, data.columns, label.column));
     const outcome = binaryOutcome(data.table, label, p.positiveLabel === null ? null : String(p.positiveLabel));
-    return classificationCheck(p.scores, outcome.y, req.threshold ?? 0.5, 10, p.precision);
+    if (p.source?.kind === 'decisions') return classificationCheck(p.scores, outcome.y, { threshold: DECISION_THRESHOLD, probability: false });
+    if (p.source?.kind === 'scores') return classificationCheck(p.scores, outcome.y, { threshold: req.threshold ?? 0.5, precision: p.precision, direction: p.source.higher_is === 'negative' ? 'lower' : 'higher', probability: isProbability(p.scores) });
+    return classificationCheck(p.scores, outcome.y, { threshold: req.threshold ?? 0.5, precision: p.precision });
+  }
+
+  /**
+   * The scores of every row: from a column of the data when a source names one (no model
+   * needed), else from the model.
+   */
+  private async scoresFor(req: { features?: string[]; output?: string; task?: Task; source?: ScoreSourceSpec }, label: string | undefined, opts: RunOptions): Promise<{ predictions: Predictions; mapping: Mapping | null; warnings: Warning[] }> {
+    if (req.source) {
+      const data = this.requireData();
+      const source = 'scores' in req.source ? { ...req.source, task: req.task } : req.source;
+      return { ...predictionsFromColumn(data.table, data.columns, source), mapping: null };
+    }
+    const { model } = this.require();
+    const positive = req.output === undefined ? positiveClassFor(model.signature, req.task, label, this.columnNames()) : undefined;
+    return this.score({ features: req.features, output: req.output, task: req.task, positive }, opts);
   }
 
   /** SHAP values for rows of the table (DESIGN.md explain contract), with the method used and why. */
@@ -247,6 +267,11 @@ export class EngineSession {
     return this.data?.table ?? null;
   }
 
+  private requireData(): LoadedTable {
+    if (!this.data) throw new EinblickError('INVALID_OPTION', 'no data loaded', 'Choose a data file (CSV, Arrow or Parquet) first.');
+    return this.data;
+  }
+
   private require(): { model: LoadedModel; data: LoadedTable } {
     if (!this.model) throw new EinblickError('INVALID_OPTION', 'no model loaded', 'Choose an ONNX model file first.');
     if (!this.data) throw new EinblickError('INVALID_OPTION', 'no data loaded', 'Choose a data file (CSV, Arrow or Parquet) first.');
@@ -268,6 +293,12 @@ function positiveClassFor(signature: ModelSignature, task: Task | undefined, lab
     const probs = signature.outputs.filter((o) => o.role === 'probabilities');
     return probs.length === 1 ? probs[0].classLabels?.find((c) => String(c) === value) : undefined;
   }
+}
+
+/** Whether every score lies in [0, 1] (a score column of probabilities, so calibration means something). */
+function isProbability(scores: Float64Array): boolean {
+  for (const s of scores) if (s < 0 || s > 1) return false;
+  return true;
 }
 
 /** The outcome value named for the score is not one of the model's classes: say which class is scored instead. */

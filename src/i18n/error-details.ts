@@ -390,6 +390,22 @@ export const errorDetailTexts: Record<string, Record<Lang, DetailText>> = {
       hint: (p) => `Load a sample of the rows (for example every 10th row) or only the columns the analysis needs: at most ${en(p.maxRows)} rows of ${en(p.columns)} column${p.columns === 1 ? '' : 's'} fit.`,
     },
   },
+  SCORES_NOT_NUMBERS: {
+    de: { text: (p) => `Die Bewertungsspalte „${p.column}“ enthält Text, keine Zahlen.`, hint: () => 'Wählen Sie die Spalte mit dem Wert des Modells (eine Zahl je Fall), oder werten Sie die Spalte als Entscheidung aus, wenn sie die Entscheidung selbst enthält (z. B. ja/nein).' },
+    en: { text: (p) => `The score column "${p.column}" holds text, not numbers.`, hint: () => "Choose the column with the model's score (a number per case), or analyse the column as decisions if it holds the decision itself (e.g. yes/no)." },
+  },
+  SCORE_COLUMN_EMPTY: {
+    de: { text: (p) => `Die Bewertungsspalte „${p.column}“ enthält keine Werte.`, hint: () => 'Wählen Sie die Spalte, die die Bewertungen oder Entscheidungen enthält.' },
+    en: { text: (p) => `The score column "${p.column}" holds no values.`, hint: () => 'Choose the column that holds the scores or decisions.' },
+  },
+  DECISION_VALUE_NEEDED: {
+    de: { text: (p) => `Welcher Wert der Entscheidungsspalte „${p.column}“ ist die positive Entscheidung? Sie enthält ${Array.isArray(p.values) ? p.values.map((v) => `„${v}“`).join(', ') : ''}.`, hint: () => 'Wählen Sie den Wert, der die Entscheidung bedeutet, um die es geht (z. B. „prüfen“ oder „ja“).' },
+    en: { text: (p) => `Which value of the decision column "${p.column}" is the positive decision? It holds ${Array.isArray(p.values) ? p.values.map((v) => `"${v}"`).join(', ') : ''}.`, hint: () => 'Choose the value that means the decision in question (e.g. "inspect" or "yes").' },
+  },
+  DECISION_VALUE_UNKNOWN: {
+    de: { text: (p) => `Den Wert „${p.value}“ gibt es in der Entscheidungsspalte „${p.column}“ nicht.`, hint: () => 'Wählen Sie einen der Werte der Spalte (genau so geschrieben).' },
+    en: { text: (p) => `The value "${p.value}" does not occur in the decision column "${p.column}".`, hint: () => 'Choose one of the values of the column (spelt exactly the same).' },
+  },
 };
 
 /** 'Zeile 3' / 'den Zeilen 3, 7 und 2 weiteren' from params rows (shown) and count (all). */

@@ -188,6 +188,14 @@ export const warningTexts: Record<string, Record<Lang, Render>> = {
     de: (p) => `${p.file} ist ein Arrow-Datenstrom ohne Endmarke: ${p.rows} Zeilen wurden gelesen. Wurde die Datei beim Herunterladen oder Kopieren abgeschnitten, fehlen Zeilen; vergleichen Sie die Zahl mit der Quelle.`,
     en: (p) => `${p.file} is an Arrow stream without its end marker: ${p.rows} rows were read. If the file was cut off in a download or copy, rows are missing; compare the number with the source.`,
   },
+  ROWS_WITHOUT_SCORE_VALUE: {
+    de: (p) => `${p.count} Fälle haben keinen Wert in der Bewertungsspalte „${col(p)}“; sie werden bei der Fairness-Auswertung weggelassen.`,
+    en: (p) => `${p.count} cases have no value in the score column "${col(p)}"; they are left out of the fairness analysis.`,
+  },
+  DECISIONS_MANY_VALUES: {
+    de: (p) => `Die Entscheidungsspalte „${col(p)}“ hat mehr als zwei Werte; „${p.positive}“ gilt als positive Entscheidung, jeder andere Wert (${list(p.others)}) als negative.`,
+    en: (p) => `The decision column "${col(p)}" has more than two values; "${p.positive}" counts as the positive decision and every other value (${listEn(p.others)}) as negative.`,
+  },
 };
 
 /** A warning in the given language; the engine's message when the code has no translation. */

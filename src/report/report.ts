@@ -41,7 +41,7 @@ export function renderReport(r: AuditResults, o: ReportOptions): string {
   const evidence: Record<ValuePair, string> = {
     human: noMeasure,
     fairness: fairnessEvidence(r.fairness, T, fmt, verdict),
-    transparency: modelFacts(r, T) + explainEvidence(r.explain, T, fmt),
+    transparency: r.files.model ? modelFacts(r, T) + explainEvidence(r.explain, T, fmt) : `<p>${esc(T.noModelExplain)}</p>`,
     privacy: `<p>${esc(T.privacyEvidence)}</p>${filesTable(r, T)}`,
     safety: quality(r, T, fmt) + predictionsChart(r, T, fmt),
     responsibility: noMeasure,
@@ -69,7 +69,7 @@ ${section('warnings', T.warnings, warningsSection(r, T, o.lang, o.explainNotes))
 }
 
 function filesTable(r: AuditResults, T: ReportText): string {
-  const row = (what: string, f: AuditResults['files']['model']) => [esc(what), esc(f.name), `<code>${esc(f.sha256)}</code>`, esc(f.matches === null ? T.hashNone : f.matches ? T.hashOk : T.hashBad)];
+  const row = (what: string, f: AuditResults['files']['model']) => (f ? [esc(what), esc(f.name), `<code>${esc(f.sha256)}</code>`, esc(f.matches === null ? T.hashNone : f.matches ? T.hashOk : T.hashBad)] : [esc(what), esc(T.noModelFile), '', '']);
   return table([T.file, '', T.sha, ''], [row(T.model, r.files.model), row(T.data, r.files.data)], { caption: T.files });
 }
 
@@ -86,12 +86,14 @@ function quality(r: AuditResults, T: ReportText, fmt: Fmt): string {
     const rows: [string, string][] = [[T.mae, fmt.num(c.mae)], [T.rmse, fmt.num(c.rmse)], ['R²', fmt.num(c.r2)], [T.meanError, fmt.num(c.mean_error)]];
     return table([T.measure, T.value], rows.map(([k, v]) => [esc(k), v]), { caption: T.quality, cls: 'num' });
   }
-  const summary = table([T.measure, T.value], [
+  const rows: [string, string][] = [
     [esc(`${T.accuracy} (${T.threshold} ${fmt.num(c.threshold)})`), fmt.pct(c.accuracy)],
     [esc(T.auc), fmt.num(c.auc)],
-    [esc(T.brier), fmt.num(c.brier, 4)],
-    [esc(T.ece), fmt.pct(c.ece)],
-  ], { caption: T.quality, cls: 'num' });
+  ];
+  if (c.brier !== null && c.ece !== null) rows.push([esc(T.brier), fmt.num(c.brier, 4)], [esc(T.ece), fmt.pct(c.ece)]);
+  const summary = table([T.measure, T.value], rows, { caption: T.quality, cls: 'num' });
+  // scores in their own units (no model, a score column) are no probabilities: no calibration
+  if (c.calibration.length === 0) return summary;
   const chart = calibrationChart(c.calibration, { title: T.calibrationChart, x: T.calX, y: T.calY, format: (x) => fmt.num(x, 1) });
   const bins = c.calibration.filter((b) => b.n > 0).map((b) => [`${fmt.num(b.lo, 1)}–${fmt.num(b.hi, 1)}`, fmt.num(b.n, 0), fmt.pct(b.mean_score), fmt.ci(b.observed, b.observed_ci)]);
   return summary + `<p>${esc(T.calibrationIntro)}</p>` + chart + table([T.scoreRange, T.n, T.predicted, T.observed], bins, { caption: T.calibration, cls: 'num' });

@@ -13,12 +13,22 @@ import { explainNoteText, hasExplainNoteText } from '../i18n/explain-notes.ts';
 type Fmt = ReturnType<typeof formats>;
 type Json = Record<string, any>;
 
+/** Without the model: which column's scores or decisions were examined, and that the model itself was not. */
+function sourceSummary(r: AuditResults, T: ReportText, fmt: Fmt): string | null {
+  const p = r.predict as { scores: unknown[]; source?: { kind: string; column: string; higher_is?: string; positive?: string } };
+  const s = p.source;
+  if (!s) return null;
+  const common = { column: s.column, data: r.files.data.name, rows: fmt.num(p.scores.length, 0) };
+  if (s.kind === 'decisions') return fillText(T.decisionsSummary, { ...common, positive: s.positive ?? '' });
+  return fillText(T.scoresSummary, { ...common, direction: s.higher_is === 'negative' ? T.lowerPositive : T.higherPositive });
+}
+
 /** The summary's lines: files, key numbers, the four-fifths result per attribute, top features. */
 export function summaryItems(r: AuditResults, T: ReportText, fmt: Fmt): string[] {
   const p = r.predict as { task: string; scores: unknown[]; output: string; positive_index?: number };
   const output = `${p.output}${p.positive_index != null ? `:${p.positive_index}` : ''}`;
-  const items = [fillText(T.fileSummary, { model: r.files.model.name, data: r.files.data.name, task: taskName(T, p.task), rows: fmt.num(p.scores.length, 0), output })];
-  for (const f of [r.files.model, r.files.data]) if (f.matches === false) items.unshift(fillText(T.hashMismatchSummary, { name: f.name }));
+  const items = [sourceSummary(r, T, fmt) ?? fillText(T.fileSummary, { model: r.files.model?.name ?? '', data: r.files.data.name, task: taskName(T, p.task), rows: fmt.num(p.scores.length, 0), output })];
+  for (const f of [r.files.model, r.files.data]) if (f?.matches === false) items.unshift(fillText(T.hashMismatchSummary, { name: f.name }));
   const c = r.model_check;
   if (c?.task === 'classification') items.push(fillText(T.qualitySummary, { threshold: fmt.num(c.threshold), accuracy: fmt.pct(c.accuracy), auc: fmt.num(c.auc) }));
   if (c?.task === 'regression') items.push(fillText(T.regressionSummary, { mae: fmt.num(c.mae), r2: fmt.num(c.r2) }));

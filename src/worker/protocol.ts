@@ -29,7 +29,8 @@ export const fairnessSpecSchema = z.object({
   favourable: z.string().optional(),
   protected: z.array(z.string()).min(1),
   intersect: z.array(z.string()).optional(),
-  threshold: z.number().min(0).max(1).optional(),
+  /** A probability for a model; in the score's own units for a score column (the engine checks which). */
+  threshold: z.number().optional(),
   topK: z.array(z.string()).optional(),
   bins: z.record(z.string(), binningSchema).optional(),
   reference: z.record(z.string(), z.string()).optional(),
@@ -52,6 +53,12 @@ export const explainSpecSchema = z.object({
 });
 
 /** Requests, one member per engine operation. */
+/** Scores from a column of the data instead of a model (a score column or a decision column). */
+const scoreSourceSchema = z.union([
+  z.object({ scores: z.string(), higherIs: z.enum(['positive', 'negative']).optional() }),
+  z.object({ decisions: z.string() }),
+]);
+
 export const requestSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('loadData'),
@@ -68,14 +75,16 @@ export const requestSchema = z.discriminatedUnion('kind', [
     output: z.string().optional(),
     /** The outcome ('COLUMN=VALUE'): its positive value picks the class whose probability is the score. */
     label: z.string().optional(),
+    source: scoreSourceSchema.optional(),
     /** For the summary's share at or above it (default 0.5). */
-    threshold: z.number().min(0).max(1).optional(),
+    threshold: z.number().optional(),
   }),
   z.object({
     kind: z.literal('fairness'),
     features: z.array(z.string()).optional(),
     output: z.string().optional(),
     task: z.enum(['classification', 'regression', 'anomaly']).optional(),
+    source: scoreSourceSchema.optional(),
     spec: fairnessSpecSchema,
   }),
   z.object({ kind: z.literal('columnLevels'), column: z.string(), max: z.number().int().min(1).optional() }),
@@ -95,8 +104,10 @@ export const requestSchema = z.discriminatedUnion('kind', [
     features: z.array(z.string()).optional(),
     output: z.string().optional(),
     task: z.enum(['classification', 'regression', 'anomaly']).optional(),
+    source: scoreSourceSchema.optional(),
     label: z.string().optional(),
-    threshold: z.number().min(0).max(1).optional(),
+    /** A probability for a model; in the score's units for a score column. */
+    threshold: z.number().optional(),
   }),
   z.object({ kind: z.literal('audit'), audit: auditSchema, report: z.object({ lang: z.enum(['de', 'en']), created: z.string() }).optional() }),
   z.object({ kind: z.literal('cancel'), target: z.number().int() }),

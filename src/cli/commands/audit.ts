@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { readAudit } from '../../engine/audit/schema.ts';
-import { runAudit } from '../../engine/audit/run.ts';
+import { runAudit, sourceOf } from '../../engine/audit/run.ts';
 import { renderReport } from '../../report/report.ts';
 import { EinblickError } from '../../engine/errors.ts';
 import { type Io } from '../io.ts';
@@ -10,7 +10,7 @@ import { shown } from '../options.ts';
 import { openSession, printNotes } from '../session.ts';
 
 export interface AuditCommandOptions {
-  model: string;
+  model?: string;
   data: string;
   out: string;
   lang?: string;
@@ -27,6 +27,9 @@ export async function auditCommand(file: string, o: AuditCommandOptions, io: Io)
   }
   if (file.trim() === '') throw new EinblickError('INVALID_OPTION', 'the audit file path is empty', 'Give the path of the audit file (.json) as the first argument: einblick audit AUDIT.json --model M --data D --out DIR.');
   const audit = readAudit(new TextDecoder().decode(await readInput(file, 'audit')));
+  const source = sourceOf(audit);
+  if (source && o.model !== undefined) throw new EinblickError('INVALID_OPTION', `--model given, but the audit file names the ${'scores' in source ? 'score' : 'decision'} column ${'scores' in source ? source.scores : source.decisions} instead of a model`, 'Leave --model out to audit the column, or remove "scores"/"decisions" from the audit file to audit the model.', { option: 'model' });
+  if (!source && o.model === undefined) throw new EinblickError('INVALID_OPTION', 'no model given', 'Give the model with --model M.onnx, or name the column with its scores ("scores": "COLUMN") or decisions ("decisions": "COLUMN=VALUE") in the audit file.', { option: 'model' });
   await ensureFolder(o.out);
   const { session, onProgress } = await openSession(o, io);
   const { results, explainNotes } = await runAudit(session, audit, { onProgress });

@@ -4,10 +4,14 @@ import { parseBins } from '../../engine/analyses/protected.ts';
 import type { FairnessSpec } from '../../engine/analyses/fairness-run.ts';
 import { checkOut, writeJson, type Io } from '../io.ts';
 import { openSession, printNotes } from '../session.ts';
+import { sourceFlags } from '../source.ts';
 import { limitOption, list, shown } from '../options.ts';
 
 export interface FairnessCommandOptions {
-  model: string;
+  model?: string;
+  scores?: string;
+  higherIs?: string;
+  decisions?: string;
   data: string;
   features?: string;
   output?: string;
@@ -35,12 +39,13 @@ export async function fairnessCommand(o: FairnessCommandOptions, io: Io): Promis
   if (o.task !== undefined && !TASKS.includes(o.task)) {
     throw new EinblickError('INVALID_OPTION', `invalid task: ${shown(o.task)}; expected one of ${TASKS.join(', ')}`, 'Pass --task classification, regression or anomaly.');
   }
+  const { source, threshold } = sourceFlags(o);
   const spec: FairnessSpec = {
     label: o.label,
     favourable: o.favourable,
     protected: list(o.protected, 'protected') ?? [],
     intersect: list(o.intersect, 'intersect'),
-    threshold: limitOption(o.threshold, 'threshold'),
+    threshold,
     topK: list(o.topK, 'top-k'),
     bins: parseBins(once(o.bins, 'bins')),
     reference: Object.fromEntries(once(o.reference, 'reference').map(pair)),
@@ -52,7 +57,7 @@ export async function fairnessCommand(o: FairnessCommandOptions, io: Io): Promis
   const features = list(o.features, 'features');
   await checkOut(o.out);
   const { session, onProgress } = await openSession(o, io);
-  const run = await session.fairness({ features, output: o.output, task: o.task as Task | undefined, spec }, { onProgress });
+  const run = await session.fairness({ features, output: o.output, task: o.task as Task | undefined, source, spec }, { onProgress });
   printNotes(run.warnings, io, o.quiet);
   await writeJson(run.json, o.out, io);
 }

@@ -21,7 +21,7 @@ export async function predictCommand(opts: PredictCommandOptions, io: Io): Promi
   await checkOut(opts.out);
   const { session, onProgress } = await openSession(opts, io);
   const { predictions, mapping, warnings } = await session.predict({ features, output: opts.output, label: opts.label }, { onProgress });
-  printNotes([...(mapping.notes ?? []), ...warnings, ...noScoreNote(predictions.scores)], io, opts.quiet);
+  printNotes([...(mapping?.notes ?? []), ...warnings, ...noScoreNote(predictions.scores)], io, opts.quiet);
   await writeJson(predictionsToJson(predictions), opts.out, io);
 }
 

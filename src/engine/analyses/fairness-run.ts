@@ -8,6 +8,8 @@ import { EinblickError, type Warning } from '../errors.ts';
 import type { ColumnInfo } from '../data/types.ts';
 import type { Predictions } from '../model/types.ts';
 import { decisionThreshold, type ScorePrecision } from '../precision.ts';
+import { fromRanked } from '../fairness/direction.ts';
+import { DECISION_THRESHOLD } from './score-source.ts';
 import { computeFairness, fairnessToJson, thresholdAnalysis, pointAt, type FairnessResult, type GroupCurve, type EqualisedThresholds } from '../fairness/index.ts';
 import type { Binning, FairnessInput, FairnessOptionsInput, GroupColumn, TopK } from '../fairness/types.ts';
 import { binaryOutcome, favourableSide, numericOutcome, outcomeNotes, parseLabel, type LabelSpec } from './outcome.ts';
@@ -84,8 +86,10 @@ export function runFairness(table: Table, columns: ColumnInfo[], p: Predictions,
   }
   const prot = protectedGroups(table, columns, spec.protected, spec.bins ?? {});
   warnings.push(...prot.warnings);
+  const side = sourceSide(p, spec);
   const options: FairnessOptionsInput = {
-    threshold: spec.threshold,
+    threshold: side.threshold,
+    scale: side.scale,
     intersections: parseIntersections(spec.intersect ?? [], spec.protected),
     topK: (spec.topK ?? []).map(parseTopK),
     binning: prot.binning,
@@ -98,12 +102,15 @@ export function runFairness(table: Table, columns: ColumnInfo[], p: Predictions,
   const result = computeFairness(built.input, options, { signal: ctl.signal });
   const json = fairnessToJson(result, built.meta) as Record<string, unknown>;
   const all = [...warnings, ...result.warnings];
-  const run: FairnessRun = { result, json: { ...json, score: { output: p.output, positive_index: p.positiveIndex, positive_label: p.positiveLabel, precision: p.precision }, warnings: all }, warnings: all };
-  if (spec.curves && built.input.task === 'classification') {
+  const score = p.source ? { output: p.output, precision: p.precision, source: p.source } : { output: p.output, positive_index: p.positiveIndex, positive_label: p.positiveLabel, precision: p.precision };
+  const run: FairnessRun = { result, json: { ...json, ...(p.source?.kind === 'decisions' ? { threshold: null } : {}), score, warnings: all }, warnings: all };
+  // a decision column has no threshold to move: no curves
+  if (spec.curves && built.input.task === 'classification' && p.source?.kind !== 'decisions') {
     const points = typeof spec.curves === 'object' && spec.curves.points !== undefined ? spec.curves.points : 101;
+    const grid = thresholdGrid(points, side.scale === 'score' ? built.input.scores : null);
     run.thresholds = thresholdAnalysis(built.input, options).map((a) => ({
       name: a.name,
-      curves: a.curves.map((c) => summariseCurve(c, points, p.precision)),
+      curves: a.curves.map((c) => summariseCurve(c, points, p.precision, { grid, direction: side.direction })),
       equal_selection_rate: equalisedJson(a.equal_selection_rate),
       equal_tpr: equalisedJson(a.equal_tpr),
     }));
@@ -118,10 +125,10 @@ export function runFairness(table: Table, columns: ColumnInfo[], p: Predictions,
  *
  * @example summariseCurve(curve, 3).thresholds // [0, 0.5, 1]
  */
-export function summariseCurve(c: GroupCurve, points: number, precision: ScorePrecision = 'float64'): CurveSummary {
-  if (!Number.isInteger(points) || points < 2) throw new EinblickError('INVALID_OPTION', `invalid curves.points: ${points}; expected a whole number of at least 2`, 'Use e.g. 101 points (threshold steps of 0.01).', { option: 'curves' });
-  const grid = Array.from({ length: points }, (_, i) => i / (points - 1));
-  const at = grid.map((t) => pointAt(c, decisionThreshold(t, precision)));
+export function summariseCurve(c: GroupCurve, points: number, precision: ScorePrecision = 'float64', on: { grid?: number[]; direction?: 'higher' | 'lower' } = {}): CurveSummary {
+  const grid = on.grid ?? thresholdGrid(points, null);
+  // the curve is on the ranked scale (high = positive): a grid threshold t is the cut fromRanked(t)
+  const at = grid.map((t) => pointAt(c, fromRanked(decisionThreshold(t, precision), on.direction)));
   const L = c.thresholds.length;
   const keep = L <= points ? Array.from({ length: L }, (_, i) => i) : [...new Set(Array.from({ length: points }, (_, j) => Math.round((j * (L - 1)) / (points - 1))))];
   return {
@@ -135,6 +142,31 @@ export function summariseCurve(c: GroupCurve, points: number, precision: ScorePr
     fpr: c.fpr && at.map((i) => c.fpr![i]),
     roc: c.tpr && c.fpr ? { fpr: keep.map((i) => c.fpr![i]), tpr: keep.map((i) => c.tpr![i]) } : null,
   };
+}
+
+/**
+ * Grid thresholds for the curves: 0, 1/(points-1), ..., 1 for probabilities; for scores in their
+ * own units (no model), evenly from the lowest to the highest score.
+ *
+ * @example thresholdGrid(3, null) // [0, 0.5, 1]
+ * @example thresholdGrid(3, Float64Array.of(1, 10, 4)) // [1, 5.5, 10]
+ */
+export function thresholdGrid(points: number, scores: Float64Array | null): number[] {
+  if (!Number.isInteger(points) || points < 2) throw new EinblickError('INVALID_OPTION', `invalid curves.points: ${points}; expected a whole number of at least 2`, 'Use e.g. 101 points (threshold steps of 0.01).', { option: 'curves' });
+  let lo = 0, hi = 1;
+  if (scores && scores.length) {
+    lo = Infinity; hi = -Infinity;
+    for (const s of scores) { if (s < lo) lo = s; if (s > hi) hi = s; }
+    if (lo === hi) hi = lo + 1;
+  }
+  return Array.from({ length: points }, (_, i) => (i === points - 1 ? hi : lo + ((hi - lo) * i) / (points - 1)));
+}
+
+/** How a score source is read: its threshold, the threshold's scale and which end is positive. */
+function sourceSide(p: Predictions, spec: FairnessSpec): { threshold: number | undefined; scale: 'probability' | 'score'; direction: 'higher' | 'lower' } {
+  if (p.source?.kind === 'decisions') return { threshold: DECISION_THRESHOLD, scale: 'probability', direction: 'higher' };
+  if (p.source?.kind === 'scores') return { threshold: spec.threshold, scale: 'score', direction: p.source.higher_is === 'negative' ? 'lower' : 'higher' };
+  return { threshold: spec.threshold, scale: 'probability', direction: 'higher' };
 }
 
 function equalisedJson(e: EqualisedThresholds): EqualisedSummary {
@@ -162,11 +194,11 @@ function buildInput(src: Source, groups: GroupColumn[], options: FairnessOptions
     const fav = favourableSide(outcome, spec.favourable);
     warnings.push(...outcomeNotes(outcome, spec.favourable), ...fav.warnings);
     options.favourable = fav.side;
-    const keep = keepRows(p.scores, (i) => outcome.y[i] >= 0, warnings, outcome.column, emptyFeatures);
+    const keep = keepRows(p.scores, (i) => outcome.y[i] >= 0, warnings, outcome.column, emptyFeatures, p.source?.column ?? null);
     const yTrue = new Uint8Array(keep.length);
     for (let j = 0; j < keep.length; j++) yTrue[j] = outcome.y[keep[j]];
     return {
-      input: { task: 'classification', scores: pick(p.scores, keep), precision: p.precision, yTrue, groups: selectGroups(groups, keep) },
+      input: { task: 'classification', scores: pick(p.scores, keep), precision: p.precision, direction: p.source?.kind === 'scores' && p.source.higher_is === 'negative' ? 'lower' : 'higher', yTrue, groups: selectGroups(groups, keep) },
       meta: { label: { column: outcome.column, positive: outcome.positive }, favourable: fav.value },
     };
   }
@@ -174,18 +206,20 @@ function buildInput(src: Source, groups: GroupColumn[], options: FairnessOptions
     if (!label) throw new EinblickError('INVALID_OPTION', 'no outcome column given', 'Name the column with the true values, e.g. --label wage.');
     const { column } = label;
     const y = numericOutcome(table, columns, column);
-    const keep = keepRows(p.scores, (i) => !Number.isNaN(y[i]), warnings, column, emptyFeatures);
+    const keep = keepRows(p.scores, (i) => !Number.isNaN(y[i]), warnings, column, emptyFeatures, p.source?.column ?? null);
     return {
       input: { task: 'regression', scores: pick(p.scores, keep), yTrue: pick(y, keep), groups: selectGroups(groups, keep) },
       meta: { label: { column, positive: null }, favourable: null },
     };
   }
   const outcome = label ? binaryOutcome(table, label, null) : null;
-  const keep = keepRows(p.scores, (i) => !outcome || outcome.y[i] >= 0, warnings, outcome?.column ?? null, emptyFeatures);
+  const keep = keepRows(p.scores, (i) => !outcome || outcome.y[i] >= 0, warnings, outcome?.column ?? null, emptyFeatures, p.source?.column ?? null);
   const labels = p.labels ? keep.map((i) => Number(p.labels![i])) : undefined;
   const yTrue = outcome ? Uint8Array.from(keep, (i) => outcome.y[i]) : undefined;
   const scores = pick(p.scores, keep);
   if (labels && !options.anomaly) options.anomaly = { direction: flaggedDirection(scores, labels), threshold: 0 };
+  // a score column of an anomaly detector: flagged at or above the threshold, or below it when lower scores are the unusual ones
+  if (p.source?.kind === 'scores' && !options.anomaly) options.anomaly = { direction: p.source.higher_is === 'negative' ? 'lower' : 'higher', threshold: spec.threshold ?? 0 };
   return {
     input: { task: 'anomaly', scores, precision: p.precision, labels, yTrue, groups: selectGroups(groups, keep) },
     meta: { label: outcome ? { column: outcome.column, positive: outcome.positive } : null, favourable: null },

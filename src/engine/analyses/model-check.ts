@@ -7,6 +7,7 @@
  * @example modelCheck(p, outcome) // { task: 'classification', n: 1000, accuracy: 0.815, auc: 0.91, brier: 0.14, calibration: [...] }
  */
 import { decisionThreshold, type ScorePrecision } from '../precision.ts';
+import { rankedScores } from '../fairness/direction.ts';
 import type { Predictions } from '../model/types.ts';
 import { wilson } from '../fairness/wilson.ts';
 import { zForLevel } from '../fairness/normal.ts';
@@ -33,10 +34,23 @@ export interface ClassificationCheck {
   accuracy: number;
   /** Null when only one class occurs. */
   auc: number | null;
-  brier: number;
-  /** Expected calibration error: mean |observed - predicted| over bins, weighted by their size. */
-  ece: number;
+  /** Null when the scores are not probabilities (a score column in its own units). */
+  brier: number | null;
+  /** Expected calibration error: mean |observed - predicted| over bins, weighted by their size; null without probabilities. */
+  ece: number | null;
+  /** Empty when the scores are not probabilities. */
   calibration: CalibrationBin[];
+}
+
+/** How scores become decisions in the check: the threshold, its precision, the positive end, whether they are probabilities. */
+export interface CheckScale {
+  threshold?: number;
+  bins?: number;
+  precision?: ScorePrecision;
+  /** 'lower': positive when score <= threshold (a risk rank); AUC is then taken with low scores as positive. */
+  direction?: 'higher' | 'lower';
+  /** false for scores in their own units: no Brier score, no calibration. Default true. */
+  probability?: boolean;
 }
 
 export interface RegressionCheck {
@@ -63,9 +77,11 @@ export type ModelCheck = ClassificationCheck | RegressionCheck | AnomalyCheck;
 /**
  * Overall quality of the scores against a binary outcome (1, 0, or -1 = unknown, left out).
  *
- * @example classificationCheck(new Float64Array([0.9, 0.2]), Int8Array.from([1, 0]), 0.5, 10).accuracy // 1
+ * @example classificationCheck(new Float64Array([0.9, 0.2]), Int8Array.from([1, 0]), { threshold: 0.5 }).accuracy // 1
  */
-export function classificationCheck(scores: Float64Array, y: Int8Array, threshold = 0.5, bins = 10, precision: ScorePrecision = 'float64'): ClassificationCheck {
+export function classificationCheck(scores: Float64Array, y: Int8Array, scale: CheckScale = {}): ClassificationCheck {
+  const { threshold = 0.5, bins = 10, precision = 'float64', direction = 'higher', probability = true } = scale;
+  if (!probability || direction === 'lower') return scoreCheck(scores, y, threshold, precision, direction);
   const cut = decisionThreshold(threshold, precision);
   let n = 0, pos = 0, correct = 0, brier = 0;
   const cal = Array.from({ length: bins }, () => ({ n: 0, pos: 0, sum: 0 }));
@@ -91,6 +107,19 @@ export function classificationCheck(scores: Float64Array, y: Int8Array, threshol
   }));
   const ece = n ? cal.reduce((s, b) => s + (b.n ? Math.abs(b.pos / b.n - b.sum / b.n) * b.n : 0), 0) / n : 0;
   return { task: 'classification', n, threshold, base_rate: n ? pos / n : 0, accuracy: n ? correct / n : 0, auc: rocAuc(scores, y), brier: n ? brier / n : 0, ece, calibration };
+}
+
+/** Accuracy and AUC of scores in their own units (no Brier score or calibration: they are not probabilities). */
+function scoreCheck(scores: Float64Array, y: Int8Array, threshold: number, precision: ScorePrecision, direction: 'higher' | 'lower'): ClassificationCheck {
+  const { ranked, cut } = rankedScores({ scores, precision, direction }, threshold);
+  let n = 0, pos = 0, correct = 0;
+  for (let i = 0; i < ranked.length; i++) {
+    if (y[i] < 0 || Number.isNaN(ranked[i])) continue;
+    n++;
+    pos += y[i];
+    if ((ranked[i] >= cut ? 1 : 0) === y[i]) correct++;
+  }
+  return { task: 'classification', n, threshold, base_rate: n ? pos / n : 0, accuracy: n ? correct / n : 0, auc: rocAuc(ranked, y), brier: null, ece: null, calibration: [] };
 }
 
 /** Mann-Whitney AUC with ties counted 1/2 (rows with y = -1 or a NaN score left out). */

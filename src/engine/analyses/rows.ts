@@ -10,7 +10,7 @@ import type { GroupColumn } from '../fairness/types.ts';
  *
  * @example keepRows(new Float64Array([0.1, NaN, 0.7]), () => true, warnings, 'y') // Int32Array [0, 2] (+ a warning)
  */
-export function keepRows(scores: Float64Array, ok: (i: number) => boolean, warnings: Warning[], outcome: string | null, emptyFeatures: string[] = []): Int32Array {
+export function keepRows(scores: Float64Array, ok: (i: number) => boolean, warnings: Warning[], outcome: string | null, emptyFeatures: string[] = [], scoreColumn: string | null = null): Int32Array {
   const keep: number[] = [];
   let noScore = 0;
   let noOutcome = 0;
@@ -25,8 +25,13 @@ export function keepRows(scores: Float64Array, ok: (i: number) => boolean, warni
   if (noOutcome > 0) {
     warnings.push({ code: 'ROWS_WITHOUT_OUTCOME', message: `${noOutcome} rows have no value in the outcome column ${outcome}; they are left out of the fairness analysis`, params: { count: noOutcome, column: outcome ?? '' } });
   }
-  if (noScore > 0) {
+  if (noScore > 0 && scoreColumn !== null) {
+    warnings.push({ code: 'ROWS_WITHOUT_SCORE_VALUE', message: `${noScore} rows have no value in the score column ${scoreColumn}; they are left out of the fairness analysis`, params: { count: noScore, column: scoreColumn } });
+  } else if (noScore > 0) {
     warnings.push({ code: 'ROWS_WITHOUT_SCORE', message: `${noScore} rows got no score from the model (NaN); they are left out of the fairness analysis`, params: { count: noScore } });
+  }
+  if (keep.length === 0 && scoreColumn !== null && noScore === scores.length) {
+    throw new EinblickError('MISSING_VALUE', `the score column ${scoreColumn} has no values`, `Choose the column that holds the scores (or decisions), or fill it in.`, { column: scoreColumn, detail: 'SCORE_COLUMN_EMPTY' });
   }
   if (keep.length === 0) throw noCompleteRow(scores.length, noScore, outcomeMissing, outcome, emptyFeatures);
   return Int32Array.from(keep);

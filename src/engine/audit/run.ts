@@ -15,6 +15,7 @@ import type { ExplainSpec } from '../analyses/explain-run.ts';
 import type { ExplainNote } from '../explain/notes.ts';
 import type { Audit } from './schema.ts';
 import type { ModelCheck } from '../analyses/model-check.ts';
+import type { ScoreSourceSpec } from '../analyses/score-source.ts';
 
 export interface FileCheck {
   name: string;
@@ -28,7 +29,8 @@ export interface FileCheck {
 export interface AuditResults {
   einblick: string;
   audit: Audit;
-  files: { model: FileCheck; data: FileCheck };
+  /** model: null when the scores come from a column of the data ("scores" / "decisions"): the model itself was not examined. */
+  files: { model: FileCheck | null; data: FileCheck };
   predict: Record<string, unknown>;
   /** Overall quality (accuracy, AUC, calibration / errors / share flagged); null without an outcome. */
   model_check: ModelCheck | null;
@@ -51,11 +53,12 @@ export interface AuditRun {
  */
 export async function runAudit(session: EngineSession, audit: Audit, opts: RunOptions): Promise<AuditRun> {
   const warnings: Warning[] = [];
+  const source = sourceOf(audit);
   const files = {
-    model: fileCheck(session.modelInfo, audit.model, 'model', warnings),
+    model: source ? null : fileCheck(session.modelInfo, audit.model, 'model', warnings),
     data: fileCheck(session.dataInfo, audit.data, 'data', warnings),
   };
-  const common = { features: audit.features ?? undefined, output: audit.output ?? undefined, task: (audit.task ?? undefined) as Task | undefined };
+  const common = { features: audit.features ?? undefined, output: audit.output ?? undefined, task: (audit.task ?? undefined) as Task | undefined, source };
   // scores of the outcome's positive class, as in the model check, fairness and explanations
   const p = await session.predict({ ...common, label: audit.label ?? undefined }, opts);
   warnings.push(...p.warnings);
@@ -63,8 +66,9 @@ export async function runAudit(session: EngineSession, audit: Audit, opts: RunOp
   const canCheck = task === 'anomaly' || Boolean(audit.label);
   const model_check = canCheck ? await session.modelCheck({ ...common, label: audit.label ?? undefined, threshold: audit.threshold }, opts) : null;
   const fairness = audit.protected && audit.protected.length > 0 ? await session.fairness({ ...common, spec: fairnessSpec(audit) }, opts) : null;
-  const explain = audit.explain === false ? null : await session.explain({ ...common, label: audit.label ?? undefined, spec: explainSpec(audit) }, opts);
-  const recorded: Audit = { ...audit, einblick: VERSION, model: { name: files.model.name, sha256: files.model.sha256 }, data: { name: files.data.name, sha256: files.data.sha256 } };
+  // explanations need the model: without it (scores from a column) there are none, and the report says so
+  const explain = audit.explain === false || source ? null : await session.explain({ ...common, label: audit.label ?? undefined, spec: explainSpec(audit) }, opts);
+  const recorded: Audit = { ...audit, einblick: VERSION, ...(files.model ? { model: { name: files.model.name, sha256: files.model.sha256 } } : {}), data: { name: files.data.name, sha256: files.data.sha256 } };
   const results: AuditResults = {
     einblick: VERSION,
     audit: recorded,
@@ -89,6 +93,13 @@ function fileCheck(actual: { name: string; sha256: string } | null, expected: { 
     });
   }
   return { name: actual.name, sha256: actual.sha256, expected: expected ?? null, matches };
+}
+
+/** Where the scores come from when the audit file names a score or decision column (no model). */
+export function sourceOf(a: Audit): ScoreSourceSpec | undefined {
+  if (a.scores) return { scores: a.scores, higherIs: a.higher_is ?? 'positive' };
+  if (a.decisions) return { decisions: a.decisions };
+  return undefined;
 }
 
 /** The audit file's fairness keys as the fairness run's spec. */

@@ -46,7 +46,10 @@ export const auditSchema = z
     language: z.enum(['de', 'en'], 'expected "de" or "en"').optional(),
     model: file.optional(),
     data: file.optional(),
-    // model and mapping
+    // model and mapping, or the scores without the model (a score or decision column of the data)
+    scores: name.nullable().optional(),
+    higher_is: z.enum(['positive', 'negative'], 'expected "positive" or "negative"').optional(),
+    decisions: name.nullable().optional(),
     features: names(1).nullable().optional(),
     output: name.nullable().optional(),
     task: z.enum(['classification', 'regression', 'anomaly']).nullable().optional(),
@@ -57,7 +60,8 @@ export const auditSchema = z
     intersect: names().optional(),
     bins: nameMap(bins, 'bins').optional(),
     reference: nameMap(text, 'reference groups').optional(),
-    threshold: limited('threshold').optional(),
+    // a probability for a model; any finite number in the score's units with "scores" (checked in parseAudit)
+    threshold: z.number('expected a number').finite('expected a finite number').optional(),
     top_k: listOf(z.union([z.string().min(1, 'expected a count or a percentage, not an empty text').max(100, 'expected a count or a percentage, e.g. "10%"'), limited('top_k')], 'expected a count, e.g. 50, or a percentage, e.g. "10%"'), { max: MAX_AUDIT_ITEMS, what: 'cut-offs' }).optional(),
     bootstrap: limited('bootstrap').optional(),
     min_group_size: z.union([limited('min_group_size'), z.literal(false)], `expected ${describeLimit(LIMITS.min_group_size)}, or false for no warnings`).optional(),
@@ -82,6 +86,17 @@ export type Audit = z.infer<typeof auditSchema>;
 /** Keys of the audit file, for messages. */
 export const AUDIT_KEYS = Object.keys(auditSchema.shape);
 
+/** The score source keys together: one source, a threshold in its units, none for decisions. */
+function checkSource(a: Audit): Audit {
+  const problems: string[] = [];
+  if (a.scores && a.decisions) problems.push('"scores" and "decisions" given together; expected one source of scores');
+  if (a.higher_is !== undefined && !a.scores) problems.push('"higher_is" without "scores"; it says which end of the score column means positive');
+  if (a.decisions && a.threshold !== undefined) problems.push('"threshold" with "decisions"; a decision column has no threshold');
+  if (!a.scores && a.threshold !== undefined && !withinLimit(a.threshold, LIMITS.threshold)) problems.push(`invalid threshold: ${a.threshold}; expected ${describeLimit(LIMITS.threshold)} (as for --threshold; with "scores" any number in the score's units)`);
+  if (problems.length === 0) return a;
+  throw invalidAudit(`the audit file is not valid: ${problems.join('; ')}`, 'Correct the keys named above; "scores" or "decisions" name a column of the data that replaces the model.', { detail: 'AUDIT_INVALID', count: problems.length, problems });
+}
+
 /**
  * Validates an audit file's JSON; every problem is named with its key and what was expected.
  *
@@ -89,7 +104,7 @@ export const AUDIT_KEYS = Object.keys(auditSchema.shape);
  */
 export function parseAudit(json: unknown): Audit {
   const r = auditSchema.safeParse(json);
-  if (r.success) return r.data;
+  if (r.success) return checkSource(r.data);
   const { lines, count } = describeIssues(r.error.issues, json, AUDIT_KEYS);
   throw invalidAudit(`the audit file is not valid: ${lines.join('; ')}`, 'Correct the keys named above; the audit file uses the same names as the command line flags (e.g. "label": "Class=Good", "protected": ["sex"]).', { detail: 'AUDIT_INVALID', count, problems: lines });
 }

@@ -5,7 +5,7 @@
 import { EinblickError, throwIfAborted } from '../errors.ts';
 import type { ProgressFn, Warning } from '../errors.ts';
 import { rng } from '../random.ts';
-import { decisionThreshold } from '../precision.ts';
+import { rankedScores } from './direction.ts';
 import { groupAuc } from './auc.ts';
 import { AUC_BOOTSTRAP_BUDGET, bootstrapAuc, replicateIntervals, streamSeed } from './bootstrap.ts';
 import { scoreSums } from './counts.ts';
@@ -79,7 +79,9 @@ interface Shared {
   order: ScoreOrder;
   methods: IntervalMethods;
   z: number;
-  /** The threshold in the scores' own precision: y_pred = score >= cut. */
+  /** The scores with positive at the high end (negated for direction 'lower'): counts, AUC and rankings read these. */
+  ranked: Float64Array;
+  /** The threshold in the scores' own precision, on the ranked scale: y_pred = ranked >= cut. */
   cut: number;
 }
 
@@ -109,7 +111,7 @@ function aucIntervals(sh: Shared, p: GroupIndex, auc: ReturnType<typeof groupAuc
 
 function partitionGroups(sh: Shared, p: GroupIndex): { groups: ClassificationGroup[]; counts: Float64Array } {
   const G = p.values.length;
-  const counts = sh.kernels.confusionCounts(sh.input.scores, sh.input.yTrue, p.ids, G, sh.cut);
+  const counts = sh.kernels.confusionCounts(sh.ranked, sh.input.yTrue, p.ids, G, sh.cut);
   const auc = groupAuc(sh.order, sh.input.yTrue, p.ids, G, sh.methods.auc === 'bootstrap');
   const inputs = {
     partition: p,
@@ -175,7 +177,8 @@ export function classificationFairness(input: ClassificationInput, options: Fair
     kernels: (ctl.kernels ?? tsKernels).name,
   };
   const kernels = ctl.kernels ?? tsKernels;
-  const sh: Shared = { input, opts, kernels, order: scoreOrder(input.scores), methods, z: zForLevel(opts.level), cut: decisionThreshold(opts.threshold, input.precision) };
+  const { ranked, cut } = rankedScores(input, opts.threshold);
+  const sh: Shared = { input, opts, kernels, order: scoreOrder(ranked), methods, z: zForLevel(opts.level), ranked, cut };
   const all: GroupIndex = { name: 'all', attributes: [], values: ['all'], parts: [[]], missing: [false], ids: new Int32Array(n), sizes: Int32Array.of(n) };
   const overall = partitionGroups(sh, all).groups[0];
   const attributes: ClassificationAttribute[] = [];

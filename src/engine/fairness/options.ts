@@ -87,7 +87,11 @@ function bootstrap(b: FairnessOptionsInput['bootstrap']): FairnessOptions['boots
  */
 export function resolveOptions(input: FairnessOptionsInput = {}): FairnessOptions {
   const threshold = input.threshold ?? DEFAULT_OPTIONS.threshold;
-  if (typeof threshold !== 'number' || !(threshold >= 0 && threshold <= 1)) {
+  if (input.scale === 'score') {
+    if (typeof threshold !== 'number' || !Number.isFinite(threshold)) {
+      throw invalid('threshold', threshold, 'a finite number in the score\'s own units', 'Give the score at which a case counts as predicted positive.');
+    }
+  } else if (typeof threshold !== 'number' || !(threshold >= 0 && threshold <= 1)) {
     throw invalid('threshold', threshold, 'a number from 0 to 1', 'The threshold is a probability: a case counts as predicted positive when its score is at least the threshold.');
   }
   const level = input.level ?? DEFAULT_OPTIONS.level;

@@ -7,6 +7,7 @@ import { resolveOptions } from './options.ts';
 import { groupCurves } from './curves.ts';
 import type { GroupCurve } from './curves.ts';
 import { scoreOrder } from './order.ts';
+import { rankedScores } from './direction.ts';
 import { buildPartitions } from './partitions.ts';
 import { equaliseThresholds } from './thresholds.ts';
 import type { EqualisedThresholds } from './thresholds.ts';
@@ -35,14 +36,15 @@ export function thresholdAnalysis(input: ClassificationInput, options: FairnessO
   checkFinite(input.scores, 'scores');
   checkBinary(input.yTrue);
   const { partitions } = buildPartitions(input.groups, n, opts);
-  const order = scoreOrder(input.scores);
+  const { ranked } = rankedScores(input, opts.threshold);
+  const order = scoreOrder(ranked);
   return partitions.map((p) => {
     const curves = groupCurves(order, input.yTrue, p);
     return {
       name: p.name,
       curves,
-      equal_selection_rate: equaliseThresholds(curves, { metric: 'selection_rate', threshold: opts.threshold, precision: input.precision }),
-      equal_tpr: equaliseThresholds(curves, { metric: 'tpr', threshold: opts.threshold, precision: input.precision }),
+      equal_selection_rate: equaliseThresholds(curves, { metric: 'selection_rate', threshold: opts.threshold, precision: input.precision, direction: input.direction }),
+      equal_tpr: equaliseThresholds(curves, { metric: 'tpr', threshold: opts.threshold, precision: input.precision, direction: input.direction }),
     };
   });
 }

@@ -8,6 +8,7 @@
  * accuracy with the per-group thresholds (positive = equalising loses accuracy).
  */
 import { decisionThreshold, type ScorePrecision } from '../precision.ts';
+import { fromRanked } from './direction.ts';
 import { EinblickError } from '../errors.ts';
 import { accuracyAt, pointAt } from './curves.ts';
 import type { GroupCurve } from './curves.ts';
@@ -56,9 +57,10 @@ function closest(rates: Float64Array, target: number): number {
  */
 export function equaliseThresholds(
   curves: GroupCurve[],
-  spec: { metric: 'selection_rate' | 'tpr'; threshold: number; target?: number; precision?: ScorePrecision },
+  spec: { metric: 'selection_rate' | 'tpr'; threshold: number; target?: number; precision?: ScorePrecision; direction?: 'higher' | 'lower' },
 ): EqualisedThresholds {
-  const cut = decisionThreshold(spec.threshold, spec.precision);
+  // the curves are on the ranked scale (high = positive): the cut too, and thresholds go back to the score's units
+  const cut = fromRanked(decisionThreshold(spec.threshold, spec.precision), spec.direction);
   const target = spec.target ?? overallRate(curves, spec.metric, cut);
   if (!(target >= 0 && target <= 1)) {
     throw new EinblickError('INVALID_OPTION', `invalid target: ${target}; expected a rate from 0 to 1`, 'Give the rate to equalise to as a fraction, or leave it out to use the overall rate.', { option: 'target' });
@@ -73,7 +75,7 @@ export function equaliseThresholds(
     correctSingle += accuracyAt(c, single) * c.n;
     correctGroups += accuracyAt(c, best) * c.n;
     n += c.n;
-    return { value: c.value, threshold: c.thresholds[best], achieved: rates ? rates[best] : null, accuracy: accuracyAt(c, best) };
+    return { value: c.value, threshold: fromRanked(c.thresholds[best], spec.direction), achieved: rates ? rates[best] : null, accuracy: accuracyAt(c, best) };
   });
   const accuracySingle = correctSingle / n;
   const accuracyGroups = correctGroups / n;

@@ -34,6 +34,12 @@ export interface ClassificationInput {
   scores: Float64Array;
   /** How the model stored the scores; thresholds are compared in it (src/engine/precision.ts). Default float64. */
   precision?: ScorePrecision;
+  /**
+   * Which end of the score means positive: 'higher' (default: y_pred = score >= threshold, AUC
+   * and rankings with high scores first) or 'lower' (a risk rank where 1 is the most likely
+   * positive: y_pred = score <= threshold, low scores first).
+   */
+  direction?: 'higher' | 'lower';
   yTrue: Uint8Array;
   groups: GroupColumn[];
 }
@@ -73,6 +79,8 @@ export type TopK = { k: number } | { fraction: number };
 export interface FairnessOptionsInput {
   /** y_pred = score >= threshold. Default 0.5. */
   threshold?: number;
+  /** 'probability' (default): the threshold lies in [0, 1]; 'score': any finite number, in the score's own units (a score column audited without its model). */
+  scale?: 'probability' | 'score';
   /** Which predicted class is the favourable outcome. Default 'positive'. */
   favourable?: 'positive' | 'negative';
   /** Reference group per attribute name (value as in results, e.g. { sex: 'male' }). Default: the most favoured. */

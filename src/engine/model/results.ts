@@ -2,7 +2,7 @@
  * The predict results contract of DESIGN.md as plain JSON data:
  * {task, output, positive_index?, positive_label?, scores, labels?}.
  */
-import type { Predictions, Task } from './types.ts';
+import type { Predictions, ScoreSourceInfo, Task } from './types.ts';
 
 export interface PredictionsJson {
   task: Task;
@@ -17,6 +17,8 @@ export interface PredictionsJson {
   precision: 'float32' | 'float64';
   /** The model's own label output per row, if it has one. */
   labels?: (string | number)[];
+  /** Set when the scores come from a column of the data (no model). */
+  source?: ScoreSourceInfo;
 }
 
 /**
@@ -30,5 +32,6 @@ export function predictionsToJson(p: Predictions): PredictionsJson {
   if (p.task === 'classification' && p.positiveIndex !== null) json.positive_index = p.positiveIndex;
   if (p.task === 'classification' && p.positiveLabel !== null) json.positive_label = p.positiveLabel;
   if (p.labels) json.labels = [...p.labels];
+  if (p.source) json.source = p.source;
   return json;
 }

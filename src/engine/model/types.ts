@@ -122,6 +122,14 @@ export interface PredictOptions {
   signal?: AbortSignal;
 }
 
+/**
+ * Scores read from a column of the data (no model): a score column with the end that means
+ * positive, or a decision column with its positive value.
+ */
+export type ScoreSourceInfo =
+  | { kind: 'scores'; column: string; higher_is: 'positive' | 'negative' }
+  | { kind: 'decisions'; column: string; positive: string };
+
 /** The predict results contract of DESIGN.md, as typed arrays (JSON conversion at the edge). */
 export interface Predictions {
   task: Task;
@@ -132,6 +140,8 @@ export interface Predictions {
   scores: Float64Array;
   /** How the model stored the scores (float32 for most ONNX outputs): thresholds are compared in it. */
   precision: ScorePrecision;
+  /** Set when the scores come from a column of the data instead of a model (src/engine/analyses/score-source.ts). */
+  source?: ScoreSourceInfo;
   /** The model's own label output per row, if it has one. */
   labels: (string | number)[] | null;
 }

@@ -42,7 +42,7 @@ describe('issue 9: hostile audit files are refused with a clear message', () => 
     ['bootstrap', 1e6, 'invalid bootstrap: 1000000'],
     ['seed', 2 ** 31, 'invalid seed: 2147483648; expected a whole number from -2147483648 to 2147483647 (as for --seed)'],
     ['seed', 1.5, 'invalid seed: 1.5'],
-    ['threshold', 1.01, 'invalid threshold: 1.01; expected a number from 0 to 1 (as for --threshold)'],
+    ['threshold', 1.01, 'invalid threshold: 1.01; expected a number from 0 to 1 (as for --threshold; with "scores" any number in the score\'s units)'],
     ['min_group_size', 0, 'invalid min_group_size: 0; expected a whole number from 1 to 1000000000 (as for --min-group-size)'],
     ['top_k', [0], 'invalid top_k.0: 0'],
     ['rows', [0, -1], 'invalid rows.1: -1; expected a whole number from 0 to 2147483647 (as for --rows)'],

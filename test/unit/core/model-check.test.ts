@@ -14,7 +14,7 @@ describe('model check (issue 5)', () => {
   it('hand-counted: 6 cases', () => {
     const s = new Float64Array([0.9, 0.8, 0.3, 0.6, 0.2, 0.1]);
     const y = Int8Array.from([1, 1, 1, 0, 0, -1]); // the last has no outcome: left out
-    const c = classificationCheck(s, y, 0.5, 2);
+    const c = classificationCheck(s, y, { threshold: 0.5, bins: 2 });
     expect(c.n).toBe(5);
     expect(c.accuracy).toBeCloseTo(3 / 5, 15); // 0.9, 0.8 right; 0.3 wrong; 0.6 wrong; 0.2 right
     // pairs (pos, neg): (0.9,0.6) (0.9,0.2) (0.8,0.6) (0.8,0.2) (0.3,0.6)x (0.3,0.2) -> 5/6

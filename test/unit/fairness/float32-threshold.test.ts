@@ -166,9 +166,9 @@ describe('issue 9: thresholds compared in the score\'s own precision, for every 
   it('the model check counts a score equal to the threshold as positive (hand count)', () => {
     const s = Float64Array.from([0.7, 0.69, 0.71, 0.3].map(Math.fround));
     const y = Int8Array.from([1, 0, 1, 0]);
-    expect(classificationCheck(s, y, 0.7, 10, 'float32').accuracy).toBe(1);
+    expect(classificationCheck(s, y, { threshold: 0.7, precision: 'float32' }).accuracy).toBe(1);
     // the broken comparison in float64 calls the first row negative
-    expect(classificationCheck(s, y, 0.7, 10, 'float64').accuracy).toBe(0.75);
+    expect(classificationCheck(s, y, { threshold: 0.7, precision: 'float64' }).accuracy).toBe(0.75);
   });
 
   it('a score rule of an anomaly model flags in the score\'s precision', () => {
