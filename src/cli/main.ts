@@ -14,6 +14,7 @@ import { predictCommand } from './commands/predict.ts';
 import { fairnessCommand } from './commands/fairness.ts';
 import { explainCommand } from './commands/explain.ts';
 import { auditCommand } from './commands/audit.ts';
+import { compareCommand } from './commands/compare.ts';
 import { VERSION } from '../engine/version.ts';
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
@@ -104,6 +105,39 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     .action((o) => run(o, () => fairnessCommand(o, io))());
 
   program
+    .command('compare')
+    .description('compare two models or versions (or score columns) on the same data: fairness of each, changed decisions, differences B - A with paired intervals')
+    .requiredOption('--data <file>', 'data file: CSV, Arrow IPC or Parquet')
+    .option('--model <file>', 'version A: ONNX model file (or --scores / --decisions)')
+    .option('--scores <column>', "version A: the data column with its score (threshold in the score's units)")
+    .option('--higher-is <positive|negative>', 'with --scores: which end of the score means positive (default positive)')
+    .option('--decisions <column[=value]>', 'version A: the data column with its decision')
+    .option('--features <a,b,c>', 'data columns that fill model A\'s matrix input, in order')
+    .option('--output <name[:index]>', "model A's output (and column) that holds the score")
+    .option('--model-b <file>', 'version B: ONNX model file (or --scores-b / --decisions-b)')
+    .option('--scores-b <column>', 'version B: the data column with its score')
+    .option('--higher-is-b <positive|negative>', 'with --scores-b: which end of the score means positive (default positive)')
+    .option('--decisions-b <column[=value]>', 'version B: the data column with its decision')
+    .option('--features-b <a,b,c>', 'data columns that fill model B\'s matrix input, in order')
+    .option('--output-b <name[:index]>', "model B's output (and column) that holds the score")
+    .option('--task <task>', 'classification (the only task compare takes)')
+    .option('--label <column[=value]>', 'the true outcome column and its positive value')
+    .option('--favourable <value>', 'the outcome value that is good for the person (default: the positive value)')
+    .requiredOption('--protected <a,b>', 'columns that describe groups')
+    .option('--intersect <a+b,...>', 'intersections of protected attributes')
+    .option('--threshold <t>', "A's threshold (default 0.5 for a model)")
+    .option('--threshold-b <t>', "B's threshold (default: A's, when both are models or both score columns)")
+    .option('--bins <column=edges|qN>', 'bins for a number column, e.g. Age=25,35,50 or Age=q4 (repeatable)', collect, [])
+    .option('--reference <attribute=value>', 'reference group (default: the most favoured) (repeatable)', collect, [])
+    .option('--bootstrap <n>', 'paired bootstrap samples for the intervals of the differences (default 1000; 0 = none)')
+    .option('--seed <n>', 'seed of the bootstrap (default 1)')
+    .option('--min-group-size <n>', 'warn about groups smaller than this (default 30)')
+    .option('--no-small-group-warnings', 'do not warn about small groups')
+    .option('--out <file>', 'write the JSON here instead of stdout')
+    .option('--quiet', 'no progress or notes on stderr')
+    .action((o) => run(o, () => compareCommand(o, io))());
+
+  program
     .command('audit')
     .description('run the analysis an audit file describes; write results.json and report.html')
     .argument('<audit.json>', 'audit file (saved by the app, or written by hand with the documented keys)')
@@ -147,7 +181,7 @@ export function usageError(text: string, argv: string[], extra: string[] = []): 
   return `einblick: error: ${message}${suggestion ? ` (${suggestion})` : ''}\n  what to do: Correct the command line; ${help}.\n`;
 }
 
-const COMMANDS = ['inspect', 'predict', 'explain', 'fairness', 'audit'];
+const COMMANDS = ['inspect', 'predict', 'explain', 'fairness', 'compare', 'audit'];
 
 /** The words on the command line that are neither the command, a flag, a flag's value nor a declared argument. */
 function surplus(program: Command, argv: string[]): string[] {

@@ -9,7 +9,7 @@ import { EinblickError } from '../engine/errors.ts';
 import { MAX_AUDIT_BYTES } from '../engine/audit/limits.ts';
 import { fsReason } from './fs-reason.ts';
 
-export type InputKind = 'model' | 'data' | 'audit' | 'groups';
+export type InputKind = 'model' | 'model-b' | 'data' | 'audit' | 'groups';
 
 const MB = 1024 ** 2;
 const GB = 1024 ** 3;
@@ -23,6 +23,7 @@ interface ReadLimit {
 /** The largest file of each kind that is read. */
 export const READ_LIMITS: Record<InputKind, ReadLimit> = {
   model: { bytes: 2 * GB, hint: 'An ONNX model file holds at most 2 GB (a limit of the format); larger models keep their weights in separate files, which Einblick does not read yet.' },
+  'model-b': { bytes: 2 * GB, hint: 'An ONNX model file holds at most 2 GB (a limit of the format); larger models keep their weights in separate files, which Einblick does not read yet.' },
   data: { bytes: 2 * GB, hint: 'Use a sample of the rows, or save only the columns the model and the analysis need, in a smaller file.' },
   audit: { bytes: MAX_AUDIT_BYTES, hint: 'An audit file saved by Einblick is a few kilobytes; check that the path names the audit file (.json).' },
   groups: { bytes: MAX_AUDIT_BYTES, hint: 'A groups file is a few kilobytes of JSON; check that --groups names it.' },

@@ -21,34 +21,35 @@ export interface SourceFlags {
  *
  * @example sourceFlags({ scores: 'decile_score', threshold: '5' }) // { source: { scores: 'decile_score', higherIs: 'positive' }, threshold: 5 }
  */
-export function sourceFlags(o: SourceFlags): { source: ScoreSourceSpec | undefined; threshold: number | undefined } {
+export function sourceFlags(o: SourceFlags, suffix = ''): { source: ScoreSourceSpec | undefined; threshold: number | undefined } {
+  const f = (name: string) => `--${name}${suffix}`;
   const given = (['model', 'scores', 'decisions'] as const).filter((k) => o[k] !== undefined);
   if (given.length === 0) {
-    throw usage('no model and no scores given', 'Give the model (--model M.onnx), or the column with its scores (--scores COLUMN) or decisions (--decisions COLUMN=VALUE).');
+    throw usage(`no ${suffix ? 'model B and no scores of B' : 'model and no scores'} given`, `Give the model (${f('model')} M.onnx), or the column with its scores (${f('scores')} COLUMN) or decisions (${f('decisions')} COLUMN=VALUE).`);
   }
   if (given.length > 1) {
-    throw usage(`--${given[0]} and --${given[1]} given together`, 'Give one source of scores: the model (--model), a score column (--scores) or a decision column (--decisions).');
+    throw usage(`${f(given[0])} and ${f(given[1])} given together`, `Give one source of scores: the model (${f('model')}), a score column (${f('scores')}) or a decision column (${f('decisions')}).`);
   }
-  if (o.higherIs !== undefined && o.scores === undefined) throw usage('--higher-is without --scores', 'Use --higher-is with --scores COLUMN: it says which end of the score means positive.');
+  if (o.higherIs !== undefined && o.scores === undefined) throw usage(`${f('higher-is')} without ${f('scores')}`, `Use ${f('higher-is')} with ${f('scores')} COLUMN: it says which end of the score means positive.`);
   if (o.higherIs !== undefined && o.higherIs !== 'positive' && o.higherIs !== 'negative') {
-    throw usage(`invalid higher-is: ${shown(o.higherIs)}; expected positive or negative`, 'Pass --higher-is positive (a higher score is more likely positive, the default) or --higher-is negative (e.g. a rank where 1 is the highest risk).');
+    throw usage(`invalid higher-is${suffix}: ${shown(o.higherIs)}; expected positive or negative`, `Pass ${f('higher-is')} positive (a higher score is more likely positive, the default) or ${f('higher-is')} negative (e.g. a rank where 1 is the highest risk).`);
   }
   if (o.decisions !== undefined) {
-    if (o.threshold !== undefined) throw usage('--threshold with --decisions', 'A decision column holds the decisions themselves: there is no threshold to set. Leave --threshold out, or give the score column with --scores.');
+    if (o.threshold !== undefined) throw usage(`${f('threshold')} with ${f('decisions')}`, `A decision column holds the decisions themselves: there is no threshold to set. Leave ${f('threshold')} out, or give the score column with ${f('scores')}.`);
     return { source: { decisions: o.decisions }, threshold: undefined };
   }
   if (o.scores !== undefined) {
-    return { source: { scores: o.scores, higherIs: (o.higherIs ?? 'positive') as 'positive' | 'negative' }, threshold: scoreThreshold(o.threshold) };
+    return { source: { scores: o.scores, higherIs: (o.higherIs ?? 'positive') as 'positive' | 'negative' }, threshold: scoreThreshold(o.threshold, `threshold${suffix}`) };
   }
-  return { source: undefined, threshold: limitOption(o.threshold, 'threshold') };
+  return { source: undefined, threshold: limitOption(o.threshold, `threshold${suffix}`, 'threshold') };
 }
 
 /** A threshold in the score's own units: any finite decimal number. */
-function scoreThreshold(text: string | undefined): number | undefined {
+function scoreThreshold(text: string | undefined, flag: string): number | undefined {
   if (text === undefined) return undefined;
   const t = text.trim();
   const v = /^[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:e[+-]?\d+)?$/i.test(t) ? Number(t.replace(',', '.')) : NaN;
-  if (!Number.isFinite(v)) throw usage(`invalid threshold: ${shown(text)}; expected a number in the score's own units`, 'Pass --threshold with the score at which a case counts as positive, e.g. --threshold 5 for deciles 5 and above.');
+  if (!Number.isFinite(v)) throw usage(`invalid ${flag}: ${shown(text)}; expected a number in the score's own units`, `Pass --${flag} with the score at which a case counts as positive, e.g. --${flag} 5 for deciles 5 and above.`);
   return v;
 }
 

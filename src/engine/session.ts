@@ -27,6 +27,7 @@ import { runFairness, type FairnessSpec, type FairnessRun } from './analyses/fai
 import { categoryColumn } from './data/columns.ts';
 import { scoreSummary, type ScoreSummary } from './analyses/score-summary.ts';
 import { DECISION_THRESHOLD, predictionsFromColumn, type ScoreSourceSpec } from './analyses/score-source.ts';
+import { runCompare, type CompareRun, type CompareSpec } from './analyses/compare-run.ts';
 import { runExplain, type ExplainSpec, type ExplainRun } from './analyses/explain-run.ts';
 import type { TreeShapKernel } from './explain/index.ts';
 import { explainNote, type ExplainNote } from './explain/notes.ts';
@@ -81,6 +82,14 @@ export interface ColumnLevels {
   truncated: boolean;
 }
 
+/** Where one side's scores come from: the model (features, output, task) or a column of the data (source). */
+export interface SideRequest {
+  features?: string[];
+  output?: string;
+  task?: Task;
+  source?: ScoreSourceSpec;
+}
+
 export interface RunOptions {
   onProgress?: ProgressFn;
   signal?: AbortSignal;
@@ -98,6 +107,10 @@ export class EngineSession {
   private model: LoadedModel | null = null;
   /** The last predictions, reused while model, data and choices stay the same (e.g. a threshold moves). */
   private scored: Scored | null = null;
+  /** A second model (version B) for a comparison, and its last predictions. */
+  private modelB: LoadedModel | null = null;
+  private scoredB: Scored | null = null;
+  modelBInfo: { name: string; sha256: string } | null = null;
   /** Names and hashes of the loaded files, for the audit file and the report. */
   modelInfo: { name: string; sha256: string } | null = null;
   dataInfo: { name: string; sha256: string } | null = null;
@@ -107,6 +120,7 @@ export class EngineSession {
     const [loaded, sha256] = await Promise.all([loadTable(bytes, fileName, opts), sha256Hex(bytes)]);
     this.data = loaded;
     this.scored = null;
+    this.scoredB = null;
     this.dataInfo = { name: fileName, sha256 };
     return {
       fileName,
@@ -128,6 +142,29 @@ export class EngineSession {
     this.scored = null;
     this.modelInfo = { name: fileName, sha256 };
     return { fileName, sha256, bytes: bytes.length, signature: model.signature };
+  }
+
+  /** Loads the model to compare with (version B) and replaces the current one. */
+  async loadModelB(bytes: Uint8Array, fileName: string): Promise<ModelSummary> {
+    const [model, sha256] = await Promise.all([loadModel(bytes, fileName), sha256Hex(bytes)]);
+    if (this.modelB) await disposeModel(this.modelB);
+    this.modelB = model;
+    this.scoredB = null;
+    this.modelBInfo = { name: fileName, sha256 };
+    return { fileName, sha256, bytes: bytes.length, signature: model.signature };
+  }
+
+  /**
+   * Compares two sources of scores on the same rows: the model (A) or the model B, or score or
+   * decision columns of the data (issue 12).
+   */
+  async compare(req: { a: SideRequest; b: SideRequest; spec: CompareSpec }, opts: RunOptions): Promise<CompareRun> {
+    const data = this.requireData();
+    const a = await this.scoresFor(req.a, req.spec.label, opts, 'a');
+    const b = await this.scoresFor(req.b, req.spec.label, opts, req.b.source ? 'a' : 'b');
+    const run = runCompare(data.table, data.columns, a.predictions, b.predictions, req.spec, { signal: opts.signal });
+    run.warnings.unshift(...a.warnings, ...b.warnings);
+    return run;
   }
 
   /** Whether the data fits the model; never throws for a misfit, returns the reason instead. */
@@ -192,15 +229,15 @@ export class EngineSession {
    * The scores of every row: from a column of the data when a source names one (no model
    * needed), else from the model.
    */
-  private async scoresFor(req: { features?: string[]; output?: string; task?: Task; source?: ScoreSourceSpec }, label: string | undefined, opts: RunOptions): Promise<{ predictions: Predictions; mapping: Mapping | null; warnings: Warning[] }> {
+  private async scoresFor(req: SideRequest, label: string | undefined, opts: RunOptions, slot: 'a' | 'b' = 'a'): Promise<{ predictions: Predictions; mapping: Mapping | null; warnings: Warning[] }> {
     if (req.source) {
       const data = this.requireData();
       const source = 'scores' in req.source ? { ...req.source, task: req.task } : req.source;
       return { ...predictionsFromColumn(data.table, data.columns, source), mapping: null };
     }
-    const { model } = this.require();
+    const model = slot === 'a' ? this.require().model : this.requireModelB();
     const positive = req.output === undefined ? positiveClassFor(model.signature, req.task, label, this.columnNames()) : undefined;
-    return this.score({ features: req.features, output: req.output, task: req.task, positive }, opts);
+    return this.score({ features: req.features, output: req.output, task: req.task, positive }, opts, slot);
   }
 
   /** SHAP values for rows of the table (DESIGN.md explain contract), with the method used and why. */
@@ -247,15 +284,24 @@ export class EngineSession {
   }
 
   /** Predictions for the whole table, from the cache when nothing they depend on changed. */
-  private async score(req: { features?: string[]; output?: string; task?: Task; positive?: string | number }, opts: RunOptions): Promise<Scored> {
-    const { model, data } = this.require();
+  private async score(req: { features?: string[]; output?: string; task?: Task; positive?: string | number }, opts: RunOptions, slot: 'a' | 'b' = 'a'): Promise<Scored> {
+    const data = this.requireData();
+    const model = slot === 'a' ? this.require().model : this.requireModelB();
     const key = JSON.stringify([req.features ?? null, req.output ?? null, req.task ?? null, req.positive ?? null]);
-    if (this.scored?.key === key) return this.scored;
+    const cached = slot === 'a' ? this.scored : this.scoredB;
+    if (cached?.key === key) return cached;
     const mapping = mapWithHints(model, data, req.features);
     const features = encodeFeatures(data.table, mapping);
     const predictions = await predict(model, features, { output: req.output, task: req.task, positive: req.positive, ...opts });
-    this.scored = { key, predictions, mapping, warnings: features.warnings ?? [] };
-    return this.scored;
+    const scored = { key, predictions, mapping, warnings: features.warnings ?? [] };
+    if (slot === 'a') this.scored = scored;
+    else this.scoredB = scored;
+    return scored;
+  }
+
+  private requireModelB(): LoadedModel {
+    if (!this.modelB) throw new EinblickError('INVALID_OPTION', 'no model B loaded', 'Choose the second model (version B) to compare with first.');
+    return this.modelB;
   }
 
   /** The loaded data's column names (for a column-aware --label parse), or none. */

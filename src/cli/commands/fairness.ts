@@ -63,7 +63,7 @@ export async function fairnessCommand(o: FairnessCommandOptions, io: Io): Promis
 }
 
 /** Repeatable COLUMN=... flags name each column once (a second --bins Age=... would silently win). */
-function once(values: string[], flag: string): string[] {
+export function once(values: string[], flag: string): string[] {
   const seen = new Set<string>();
   for (const v of values) {
     const name = v.slice(0, Math.max(0, v.indexOf('='))).trim();
@@ -73,7 +73,7 @@ function once(values: string[], flag: string): string[] {
   return values;
 }
 
-function pair(text: string): [string, string] {
+export function pair(text: string): [string, string] {
   const at = text.indexOf('=');
   if (at <= 0) throw new EinblickError('INVALID_OPTION', `invalid reference: ${shown(text)}; expected ATTRIBUTE=VALUE`, 'For example --reference sex=male.');
   return [text.slice(0, at), text.slice(at + 1)];
