@@ -406,6 +406,14 @@ export const errorDetailTexts: Record<string, Record<Lang, DetailText>> = {
     de: { text: (p) => `Den Wert „${p.value}“ gibt es in der Entscheidungsspalte „${p.column}“ nicht.`, hint: () => 'Wählen Sie einen der Werte der Spalte (genau so geschrieben).' },
     en: { text: (p) => `The value "${p.value}" does not occur in the decision column "${p.column}".`, hint: () => 'Choose one of the values of the column (spelt exactly the same).' },
   },
+  COMPARE_REGRESSION: {
+    de: { text: () => 'Der Vergleich von Regressionsmodellen (Zahlenwerte statt Entscheidungen) wird noch nicht unterstützt.', hint: () => 'Vergleichen Sie Klassifikationsmodelle oder Bewertungsspalten mit Schwelle; für Regressionsmodelle werten Sie beide einzeln aus und vergleichen die mittleren Fehler je Gruppe.' },
+    en: { text: () => 'Comparing regression models (values instead of decisions) is not supported yet.', hint: () => 'Compare classifiers or score columns with a threshold; for regression models, audit each one and compare their mean errors per group.' },
+  },
+  COMPARE_NO_ROW: {
+    de: { text: () => 'Kein Fall hat zugleich einen Wert von A, einen von B und ein tatsächliches Ergebnis.', hint: () => 'Prüfen Sie, ob beide Versionen dieselben Daten bewerten, und die Ergebnisspalte.' },
+    en: { text: () => 'No case has a score from A, one from B and an actual outcome.', hint: () => 'Check that both versions score the same data, and the outcome column.' },
+  },
 };
 
 /** 'Zeile 3' / 'den Zeilen 3, 7 und 2 weiteren' from params rows (shown) and count (all). */

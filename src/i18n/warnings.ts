@@ -196,6 +196,10 @@ export const warningTexts: Record<string, Record<Lang, Render>> = {
     de: (p) => `Die Entscheidungsspalte „${col(p)}“ hat mehr als zwei Werte; „${p.positive}“ gilt als positive Entscheidung, jeder andere Wert (${list(p.others)}) als negative.`,
     en: (p) => `The decision column "${col(p)}" has more than two values; "${p.positive}" counts as the positive decision and every other value (${listEn(p.others)}) as negative.`,
   },
+  COMPARE_ROWS_WITHOUT_SCORE: {
+    de: (p) => `${p.count} Fälle haben keinen Wert von A oder von B; sie werden beim Vergleich weggelassen.`,
+    en: (p) => `${p.count} cases have no score from A or from B; they are left out of the comparison.`,
+  },
 };
 
 /** A warning in the given language; the engine's message when the code has no translation. */
